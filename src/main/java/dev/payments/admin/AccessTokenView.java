@@ -1,0 +1,22 @@
+package dev.payments.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.payments.auth.AccountToken;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "AccessToken")
+public record AccessTokenView(String id, String name,
+        @Schema(examples = "dft_ab12...xyz9") String displayKey,
+        @Schema(examples = "[\"payments:write\", \"payments:read\"]") List<String> permissions,
+        @Schema(description = "Empty: every website") List<String> websiteIds,
+        Instant createdAt, Instant lastUsedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The raw token: only in the response that created it") String key) {
+
+    static AccessTokenView of(AccountToken t, String rawToken) {
+        return new AccessTokenView(t.id, t.name, t.displayKey, t.permissions, t.websiteIds, t.createdAt,
+                t.lastUsedAt, rawToken);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.payments.admin;
+
+import dev.payments.auth.Caller;
+import dev.payments.auth.Permission;
+import dev.payments.auth.Requires;
+import dev.payments.auth.WebsiteScope;
+import dev.payments.http.Envelope;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/admin/websites")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Websites", description = "Account API: the websites of this installation")
+public class WebsiteResource {
+
+    @Inject
+    WebsiteService service;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Requires(Permission.WEBSITES_READ)
+    @Operation(summary = "List the websites the caller may see")
+    @APIResponse(responseCode = "200", description = "The websites")
+    public Envelope<WebsiteView> list() {
+        return Envelope.of(service.list(caller.credential()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.WEBSITES_WRITE)
+    @Operation(summary = "Create a website", description = "Only tokens valid for all websites may create one.")
+    @APIResponse(responseCode = "200", description = "The new website")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "PayloadTooLarge")
+    @APIResponse(ref = "UnsupportedMediaType")
+    public Envelope<WebsiteView> create(@Valid @NotNull(message = "is required") WebsiteRequests.Create body) {
+        return Envelope.of(service.create(caller.credential(), body));
+    }
+
+    @GET
+    @Path("/{websiteId}")
+    @Requires(value = Permission.WEBSITES_READ, website = WebsiteScope.PATH)
+    @Operation(summary = "Read a website")
+    @APIResponse(responseCode = "200", description = "The website")
+    @APIResponse(ref = "NotFound")
+    public Envelope<WebsiteView> get(@PathParam("websiteId") String websiteId) {
+        return Envelope.of(service.get(websiteId));
+    }
+
+    @PUT
+    @Path("/{websiteId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.WEBSITES_WRITE, website = WebsiteScope.PATH)
+    @Operation(summary = "Update name, reporting currency, time zone or tracking suspension")
+    @APIResponse(responseCode = "200", description = "The updated website")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "PayloadTooLarge")
+    @APIResponse(ref = "UnsupportedMediaType")
+    public Envelope<WebsiteView> update(@PathParam("websiteId") String websiteId,
+            @Valid @NotNull(message = "is required") WebsiteRequests.Update body) {
+        return Envelope.of(service.update(websiteId, body));
+    }
+
+    @DELETE
+    @Path("/{websiteId}")
+    @Requires(value = Permission.WEBSITES_WRITE, website = WebsiteScope.PATH)
+    @Operation(summary = "Delete a website with its API keys and payments")
+    @APIResponse(responseCode = "200", description = "Deleted")
+    @APIResponse(ref = "NotFound")
+    public Envelope<Deleted> delete(@PathParam("websiteId") String websiteId) {
+        service.delete(websiteId);
+        return Envelope.of(new Deleted("Website deleted", websiteId));
+    }
+}

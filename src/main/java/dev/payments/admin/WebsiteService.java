@@ -1,0 +1,109 @@
+package dev.payments.admin;
+
+import dev.payments.auth.Credential;
+import dev.payments.auth.CredentialStore;
+import dev.payments.auth.Secrets;
+import dev.payments.currency.Currencies;
+import dev.payments.errors.ApiException;
+import dev.payments.websites.Website;
+import dev.payments.websites.WebsiteDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+@ApplicationScoped
+public class WebsiteService {
+
+    static final String DEFAULT_CURRENCY = "USD";
+    static final String DEFAULT_TIMEZONE = "UTC";
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+
+    @Inject
+    WebsiteDirectory directory;
+
+    @Inject
+    CredentialStore credentials;
+
+    @Transactional
+    public List<WebsiteView> list(Credential caller) {
+        List<Website> websites = caller.allWebsites()
+                ? Website.list("order by createdAt, id")
+                : Website.list("id in ?1 order by createdAt, id", caller.websiteIds());
+        return websites.stream().map(WebsiteView::of).toList();
+    }
+
+    @Transactional
+    public WebsiteView create(Credential caller, WebsiteRequests.Create request) {
+        if (!caller.allWebsites()) {
+            throw ApiException.forbidden("a token limited to some websites cannot create websites");
+        }
+        String domain = request.domain().trim().toLowerCase(Locale.ROOT);
+        if (!DOMAIN.matcher(domain).matches()) {
+            throw ApiException.badRequest("domain must be a host name such as example.com", "domain");
+        }
+        if (Website.count("domain", domain) > 0) {
+            throw ApiException.conflict("a website with domain " + domain + " already exists");
+        }
+        Website website = new Website();
+        website.id = Secrets.newId();
+        website.domain = domain;
+        website.name = request.name() == null || request.name().isBlank() ? domain : request.name().trim();
+        website.currency = request.currency() == null ? DEFAULT_CURRENCY : Currencies.normalize(request.currency());
+        website.timezone = request.timezone() == null ? DEFAULT_TIMEZONE : timezone(request.timezone());
+        website.createdAt = Instant.now();
+        website.persist();
+        return WebsiteView.of(website);
+    }
+
+    @Transactional
+    public WebsiteView get(String websiteId) {
+        return WebsiteView.of(existing(websiteId));
+    }
+
+    @Transactional
+    public WebsiteView update(String websiteId, WebsiteRequests.Update request) {
+        Website website = existing(websiteId);
+        if (request.name() != null) {
+            website.name = request.name().trim();
+        }
+        if (request.currency() != null) {
+            website.currency = Currencies.normalize(request.currency());
+        }
+        if (request.timezone() != null) {
+            website.timezone = timezone(request.timezone());
+        }
+        if (request.trackingSuspended() != null) {
+            website.trackingSuspended = request.trackingSuspended();
+        }
+        directory.evict(websiteId);
+        return WebsiteView.of(website);
+    }
+
+    /** Deletes the website with its keys and payments (the schema cascades). */
+    @Transactional
+    public void delete(String websiteId) {
+        existing(websiteId).delete();
+        directory.evict(websiteId);
+        credentials.evictAll();
+    }
+
+    private static Website existing(String websiteId) {
+        return Website.<Website>findByIdOptional(websiteId)
+                .orElseThrow(() -> ApiException.notFound("website " + websiteId + " does not exist"));
+    }
+
+    private static String timezone(String value) {
+        try {
+            return ZoneId.of(value.trim()).getId();
+        } catch (DateTimeException e) {
+            throw ApiException.badRequest("timezone must be an IANA time zone such as Europe/Paris", "timezone");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.payments.auth;
+
+import dev.payments.errors.ApiException;
+import dev.payments.websites.WebsiteDirectory;
+import dev.payments.websites.WebsiteSnapshot;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Authentication and authorization of every /api/v1 route, in this order: 401 (no or unknown token), 403 (missing
+ * permission), 400 (dft_ token without websiteId), 403 (website not in the token's list, or another website than the
+ * df_ key's), 404 (no such website), 403 (tracking suspended, on routes that record).
+ */
+public class AuthFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    CredentialStore credentials;
+
+    @Inject
+    WebsiteDirectory websites;
+
+    @Inject
+    UsageTracker usage;
+
+    @Inject
+    Caller caller;
+
+    private final Map<Method, Requires> requirements = new ConcurrentHashMap<>();
+
+    @ServerRequestFilter
+    public void authorize(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        Requires requires = method == null ? null
+                : requirements.computeIfAbsent(method, m -> m.getAnnotation(Requires.class));
+        if (requires == null) {
+            if (request.getUriInfo().getPath().startsWith("/api/")) {
+                throw new IllegalStateException("API route without @Requires: " + method);
+            }
+            return;
+        }
+        Credential credential = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (!credential.allows(requires.value())) {
+            throw ApiException.forbidden("this token lacks the " + requires.value().wire() + " permission");
+        }
+        WebsiteSnapshot website = switch (requires.website()) {
+            case NONE -> null;
+            case QUERY -> websiteFromQuery(credential, request.getUriInfo().getQueryParameters().getFirst("websiteId"));
+            case PATH -> websiteFromPath(credential, request.getUriInfo().getPathParameters().getFirst("websiteId"));
+        };
+        if (requires.tracking() && website.trackingSuspended()) {
+            throw ApiException.forbidden("tracking is suspended for this website");
+        }
+        caller.resolve(credential, website);
+        usage.touch(credential);
+    }
+
+    private Credential authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw ApiException.unauthorized("missing Authorization header; send Authorization: Bearer <token>");
+        }
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw ApiException.unauthorized("the Authorization header must use the Bearer scheme");
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        if (!token.startsWith(Secrets.WEBSITE_KEY_PREFIX) && !token.startsWith(Secrets.ACCOUNT_TOKEN_PREFIX)) {
+            throw ApiException.unauthorized("malformed token: expected a df_ website key or a dft_ account token");
+        }
+        return credentials.find(token)
+                .orElseThrow(() -> ApiException.unauthorized("unknown or revoked token"));
+    }
+
+    private WebsiteSnapshot websiteFromQuery(Credential credential, String websiteId) {
+        if (credential.isWebsiteKey()) {
+            if (websiteId != null && !websiteId.equals(credential.ownWebsiteId())) {
+                throw ApiException.forbidden("this website key belongs to another website");
+            }
+            return existing(credential.ownWebsiteId());
+        }
+        if (websiteId == null || websiteId.isBlank()) {
+            throw ApiException.badRequest("websiteId query parameter is required with a dft_ account token", "websiteId");
+        }
+        return accessible(credential, websiteId);
+    }
+
+    private WebsiteSnapshot websiteFromPath(Credential credential, String websiteId) {
+        return accessible(credential, websiteId);
+    }
+
+    private WebsiteSnapshot accessible(Credential credential, String websiteId) {
+        if (!credential.canAccess(websiteId)) {
+            throw ApiException.forbidden("this token has no access to website " + websiteId);
+        }
+        return existing(websiteId);
+    }
+
+    private WebsiteSnapshot existing(String websiteId) {
+        return websites.find(websiteId).orElseThrow(() -> ApiException.notFound("website " + websiteId + " does not exist"));
+    }
+}

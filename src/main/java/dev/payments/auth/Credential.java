@@ -1,0 +1,37 @@
+package dev.payments.auth;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A resolved df_ key or dft_ token, as cached in memory. For a website key, {@code websiteIds} holds its one website;
+ * for an account token an empty set means every website.
+ */
+public record Credential(String id, Kind kind, Set<Permission> permissions, Set<String> websiteIds) {
+
+    public enum Kind { WEBSITE_KEY, ACCOUNT_TOKEN }
+
+    /** What a df_ key may do: payments of its own website, nothing at the account level. */
+    static final Set<Permission> WEBSITE_KEY_PERMISSIONS = EnumSet.of(Permission.PAYMENTS_WRITE, Permission.PAYMENTS_READ);
+
+    public boolean isWebsiteKey() {
+        return kind == Kind.WEBSITE_KEY;
+    }
+
+    public boolean allows(Permission permission) {
+        return permissions.contains(Permission.ALL) || permissions.contains(permission);
+    }
+
+    public boolean allWebsites() {
+        return websiteIds.isEmpty();
+    }
+
+    public boolean canAccess(String websiteId) {
+        return allWebsites() || websiteIds.contains(websiteId);
+    }
+
+    /** The website of a df_ key. */
+    public String ownWebsiteId() {
+        return websiteIds.iterator().next();
+    }
+}

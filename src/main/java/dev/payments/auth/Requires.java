@@ -1,0 +1,19 @@
+package dev.payments.auth;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Declares what a resource method needs; {@link AuthFilter} enforces it before the method runs. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Requires {
+
+    Permission value();
+
+    WebsiteScope website() default WebsiteScope.NONE;
+
+    /** Whether the route records tracking data, which a website with suspended tracking may not do. */
+    boolean tracking() default false;
+}

@@ -1,0 +1,38 @@
+package dev.payments.errors;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/** Messages for the failures the HTTP layer itself detects (no route, wrong method, media type, size). */
+public final class HttpErrors {
+
+    public static final String BODY_LIMIT = "64 KiB";
+
+    private HttpErrors() {
+    }
+
+    public static String typeOf(int status) {
+        return switch (status) {
+            case 400 -> "invalid_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal_error" : "http_error";
+        };
+    }
+
+    public static String messageOf(int status, HttpServerRequest request) {
+        return switch (status) {
+            case 400 -> "malformed request";
+            case 404 -> "no route for " + request.method() + " " + request.path();
+            case 405 -> "method " + request.method() + " is not allowed on " + request.path();
+            case 406 -> "responses are only available as application/json";
+            case 413 -> "request body is larger than " + BODY_LIMIT;
+            case 415 -> "Content-Type must be application/json";
+            default -> status >= 500 ? "internal server error" : "request failed with status " + status;
+        };
+    }
+}

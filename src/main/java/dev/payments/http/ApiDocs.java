@@ -1,0 +1,67 @@
+package dev.payments.http;
+
+import dev.payments.errors.ErrorResponse;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** The OpenAPI document's shared parts: bearer security and the error responses every route refers to. */
+@OpenAPIDefinition(
+        info = @Info(title = "Payments API", version = "1.0.0",
+                description = "Self-hostable, DataFast-compatible Payments API. Every /api/v1 route takes "
+                        + "`Authorization: Bearer <token>`: a `df_` website key (payments of one website) or a `dft_` "
+                        + "account token (a set of permissions on all websites or a list of them; payment routes then "
+                        + "need the `websiteId` query parameter). Errors always have the shape "
+                        + "`{\"status\":\"error\",\"error\":{\"code\":400,\"message\":\"...\"}}`."),
+        security = @SecurityRequirement(name = ApiDocs.BEARER),
+        components = @Components(
+                securitySchemes = @SecurityScheme(securitySchemeName = ApiDocs.BEARER, type = SecuritySchemeType.HTTP,
+                        scheme = "bearer", description = "A df_ website key or a dft_ account token"),
+                responses = {
+                        @APIResponse(name = "BadRequest", responseCode = "400", description = "Invalid request",
+                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = "Unauthorized", responseCode = "401",
+                                description = "Missing, malformed, unknown or revoked token",
+                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = "Forbidden", responseCode = "403",
+                                description = "Permission missing, website not accessible, or tracking suspended",
+                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = "NotFound", responseCode = "404", description = "No such resource",
+                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = "Conflict", responseCode = "409", description = "Conflicts with stored state",
+                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "Body over 64 KiB",
+                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = "UnsupportedMediaType", responseCode = "415",
+                                description = "Body is not application/json",
+                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = "InternalError", responseCode = "500", description = "Server fault",
+                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = "ServiceUnavailable", responseCode = "503",
+                                description = "Database unavailable; retry after the Retry-After seconds",
+                                content = @Content(schema = @Schema(implementation = ErrorResponse.class)))}))
+public final class ApiDocs {
+
+    public static final String BEARER = "bearer";
+
+    public static final String WEBSITE_ID_QUERY = "The website to act on: required with a dft_ account token; "
+            + "with a df_ website key it may be omitted, and must name the key's own website if given";
+
+    public static final String PAYMENT_EXAMPLE = """
+            {"amount": 29.99, "currency": "USD", "transaction_id": "payment_456",
+             "datafast_visitor_id": "3cff4252-fa96-4fec-8b1b-b5695e763b65",
+             "email": "customer@example.com", "name": "Jane Doe", "customer_id": "cus_123",
+             "renewal": false, "timestamp": "2026-05-19T12:00:00Z"}""";
+
+    public static final String REFUND_EXAMPLE = """
+            {"amount": 29.99, "currency": "USD", "transaction_id": "payment_456", "refunded": true}""";
+
+    private ApiDocs() {
+    }
+}

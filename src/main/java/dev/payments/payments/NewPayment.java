@@ -1,0 +1,28 @@
+package dev.payments.payments;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A validated, normalized payment about to be written. */
+record NewPayment(
+        String websiteId,
+        String transactionId,
+        BigDecimal amount,
+        String currency,
+        String visitorId,
+        String customerEmail,
+        String customerName,
+        String customerId,
+        boolean renewal,
+        boolean refunded,
+        boolean freeTrial,
+        Instant occurredAt,
+        Instant receivedAt) {
+
+    CreateOutcome newRowOutcome() {
+        if (refunded) {
+            return CreateOutcome.REFUND_RECORDED;
+        }
+        return freeTrial ? CreateOutcome.FREE_TRIAL_RECORDED : CreateOutcome.RECORDED;
+    }
+}

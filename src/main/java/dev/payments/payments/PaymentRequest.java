@@ -1,0 +1,59 @@
+package dev.payments.payments;
+
+import dev.payments.currency.IsoCurrency;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The body of POST /api/v1/payments. Components are named as on the wire (DataFast's snake_case), so validation
+ * errors name the fields the client sent. Unknown fields are ignored.
+ */
+@Schema(name = "PaymentRequest")
+public record PaymentRequest(
+        @Schema(description = "A JSON number or numeric string; at most 8 decimal places. Refunds are sent with "
+                + "refunded=true, never as negative amounts", examples = "29.99", required = true)
+        @NotNull(message = "is required")
+        @DecimalMin(value = "0", message = "must be greater than or equal to 0")
+        @DecimalMax(value = PaymentRequest.MAX_AMOUNT, message = "must be at most " + PaymentRequest.MAX_AMOUNT)
+        @Digits(integer = 12, fraction = 8, message = "must have at most 8 decimal places")
+        BigDecimal amount,
+
+        @Schema(description = "ISO 4217 code, any case", examples = "USD", required = true)
+        @NotBlank(message = "is required") @IsoCurrency
+        String currency,
+
+        @Schema(description = "Unique per website; the idempotency key", examples = "payment_456", required = true)
+        @NotNull(message = "is required") @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
+        String transaction_id,
+
+        @Schema(description = "The visitor's id from the datafast_visitor_id cookie",
+                examples = "3cff4252-fa96-4gec-8b1b-bs695e763b65")
+        @Size(min = 1, max = 128, message = "must be 1 to 128 characters")
+        @Pattern(regexp = "\\p{Print}+", message = "must be printable ASCII characters")
+        String datafast_visitor_id,
+
+        @Schema(description = "Alias of customer_email", examples = "customer@example.com")
+        @Size(max = 255, message = "must be at most 255 characters") String email,
+        @Size(max = 255, message = "must be at most 255 characters") String customer_email,
+        @Schema(description = "Alias of customer_name", examples = "Jane Doe")
+        @Size(max = 255, message = "must be at most 255 characters") String name,
+        @Size(max = 255, message = "must be at most 255 characters") String customer_name,
+        @Size(max = 255, message = "must be at most 255 characters") String customer_id,
+
+        @Schema(description = "Default false") Boolean renewal,
+        @Schema(description = "Default false; true means this payload is a refund") Boolean refunded,
+        @Schema(description = "Default: true when amount is 0, else false") Boolean is_free_trial,
+
+        @Schema(description = "ISO 8601 instant with offset; defaults to the time of the request; at most a day "
+                + "in the future", examples = "2026-05-19T12:00:00Z")
+        @Size(max = 64, message = "must be an ISO 8601 instant") String timestamp) {
+
+    static final String MAX_AMOUNT = "999999999999.99999999";
+}

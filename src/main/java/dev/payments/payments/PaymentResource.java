@@ -1,0 +1,99 @@
+package dev.payments.payments;
+
+import dev.payments.auth.Caller;
+import dev.payments.auth.Permission;
+import dev.payments.auth.Requires;
+import dev.payments.auth.WebsiteScope;
+import dev.payments.http.ApiDocs;
+import dev.payments.http.Envelope;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/payments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Payments", description = "Record, read and delete revenue events of a website")
+public class PaymentResource {
+
+    @Inject
+    PaymentService service;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.PAYMENTS_WRITE, website = WebsiteScope.QUERY, tracking = true)
+    @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY)
+    @Operation(summary = "Record a payment, refund, renewal or free trial",
+            description = "Idempotent per transaction_id. 200 means the outcome is durably committed; the message "
+                    + "says which outcome it was: recorded, free trial recorded, refund recorded, duplicate skipped, "
+                    + "attributed to visitor, marked as refunded.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "payment", value = ApiDocs.PAYMENT_EXAMPLE),
+            @ExampleObject(name = "refund", value = ApiDocs.REFUND_EXAMPLE)}))
+    @APIResponse(responseCode = "200", description = "Recorded, or handled idempotently")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "PayloadTooLarge")
+    @APIResponse(ref = "UnsupportedMediaType")
+    public CreateResponse create(@Valid @NotNull(message = "is required") PaymentRequest body) throws SQLException {
+        CreateOutcome outcome = service.record(caller.website().id(), body);
+        return new CreateResponse(outcome.message(), body.transaction_id());
+    }
+
+    @GET
+    @Requires(value = Permission.PAYMENTS_READ, website = WebsiteScope.QUERY)
+    @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY)
+    @Operation(summary = "Read payments back, newest first",
+            description = "Filters combine with AND. Pass pagination.next_cursor as cursor to get the next page.")
+    @APIResponse(responseCode = "200", description = "A page of payments")
+    @APIResponse(ref = "BadRequest")
+    public PaymentPage list(@QueryParam("transaction_id") String transactionId,
+            @QueryParam("datafast_visitor_id") String visitorId,
+            @QueryParam("customer_id") String customerId,
+            @QueryParam("startAt") String startAt, @QueryParam("start") String start,
+            @QueryParam("endAt") String endAt, @QueryParam("end") String end,
+            @Parameter(description = "1 to 100, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
+        PaymentFilter filter = new PaymentFilter(transactionId, visitorId, customerId,
+                TimeRange.parse(startAt, start, endAt, end));
+        return service.list(caller.website().id(), PaymentQuery.of(filter, limit, cursor));
+    }
+
+    @DELETE
+    @Requires(value = Permission.PAYMENTS_WRITE, website = WebsiteScope.QUERY)
+    @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY)
+    @Operation(summary = "Delete payments",
+            description = "By transaction_id (alias tx_id; other filters are then ignored; 404 if none), by "
+                    + "datafast_visitor_id (optionally within startAt/endAt), or by a time range alone (both ends "
+                    + "required). Only ever touches the caller's website.")
+    @APIResponse(responseCode = "200", description = "What was deleted")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    public Envelope<DeleteResult> delete(@QueryParam("transaction_id") String transactionId,
+            @QueryParam("tx_id") String txId,
+            @QueryParam("datafast_visitor_id") String visitorId,
+            @QueryParam("startAt") String startAt, @QueryParam("start") String start,
+            @QueryParam("endAt") String endAt, @QueryParam("end") String end) {
+        String transaction = Aliases.pick(transactionId, "transaction_id", txId, "tx_id");
+        TimeRange range = transaction != null ? TimeRange.NONE : TimeRange.parse(startAt, start, endAt, end);
+        return Envelope.of(service.delete(caller.website().id(), new PaymentFilter(transaction, visitorId, null, range)));
+    }
+}

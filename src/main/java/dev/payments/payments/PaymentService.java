@@ -1,0 +1,86 @@
+package dev.payments.payments;
+
+import dev.payments.currency.Currencies;
+import dev.payments.errors.ApiException;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The rules of recording, reading and deleting payments; every call is one transaction. */
+@ApplicationScoped
+public class PaymentService {
+
+    private static final Duration MAX_FUTURE = Duration.ofDays(1);
+    private static final Instant EARLIEST = Instant.EPOCH;
+
+    @Inject
+    PaymentWriter writer;
+
+    /** Returns only once the outcome is committed. */
+    @Transactional
+    public CreateOutcome record(String websiteId, PaymentRequest request) throws SQLException {
+        return writer.write(normalize(websiteId, request, Instant.now()));
+    }
+
+    @Transactional
+    public PaymentPage list(String websiteId, PaymentQuery query) {
+        StringBuilder where = new StringBuilder("websiteId = :website");
+        Parameters params = Parameters.with("website", websiteId);
+        query.filter().appendTo(where, params);
+        if (query.cursor() != null) {
+            where.append(" and (occurredAt < :cursorAt or (occurredAt = :cursorAt and id < :cursorId))");
+            params.and("cursorAt", query.cursor().occurredAt()).and("cursorId", query.cursor().id());
+        }
+        List<Payment> rows = Payment.<Payment>find(where.toString(), Sort.descending("occurredAt", "id"), params)
+                .range(0, query.limit()).list();
+        boolean more = rows.size() > query.limit();
+        List<Payment> page = more ? rows.subList(0, query.limit()) : rows;
+        Payment last = more ? page.get(page.size() - 1) : null;
+        return new PaymentPage(page.stream().map(PaymentView::of).toList(), query.limit(),
+                last == null ? null : new Cursor(last.occurredAt, last.id).encode());
+    }
+
+    @Transactional
+    public DeleteResult delete(String websiteId, PaymentFilter filter) {
+        if (filter.transactionId() != null) {
+            long deleted = Payment.delete("websiteId = ?1 and transactionId = ?2", websiteId, filter.transactionId());
+            if (deleted == 0) {
+                throw ApiException.notFound("no payment with transaction_id " + filter.transactionId());
+            }
+            return DeleteResult.ofTransaction(filter.transactionId());
+        }
+        if (filter.visitorId() == null && !filter.range().isClosed()) {
+            throw ApiException.badRequest(filter.range().isEmpty()
+                    ? "a delete must name what it deletes: transaction_id, datafast_visitor_id, or startAt and endAt"
+                    : "startAt and endAt are both required when deleting by time range alone", "startAt", "endAt");
+        }
+        StringBuilder where = new StringBuilder("websiteId = :website");
+        Parameters params = Parameters.with("website", websiteId);
+        filter.appendTo(where, params);
+        long deleted = Payment.delete(where.toString(), params);
+        return DeleteResult.of(filter, deleted);
+    }
+
+    private static NewPayment normalize(String websiteId, PaymentRequest r, Instant now) {
+        Instant occurredAt = r.timestamp() == null ? now : TimeRange.instant(r.timestamp(), "timestamp");
+        if (occurredAt.isAfter(now.plus(MAX_FUTURE))) {
+            throw ApiException.badRequest("timestamp must not be more than a day in the future", "timestamp");
+        }
+        if (occurredAt.isBefore(EARLIEST)) {
+            throw ApiException.badRequest("timestamp must not be before 1970-01-01T00:00:00Z", "timestamp");
+        }
+        boolean freeTrial = r.is_free_trial() != null ? r.is_free_trial() : r.amount().signum() == 0;
+        return new NewPayment(websiteId, r.transaction_id(), r.amount(), Currencies.normalize(r.currency()),
+                r.datafast_visitor_id(),
+                Aliases.pick(r.email(), "email", r.customer_email(), "customer_email"),
+                Aliases.pick(r.name(), "name", r.customer_name(), "customer_name"),
+                r.customer_id(), Boolean.TRUE.equals(r.renewal()), Boolean.TRUE.equals(r.refunded()), freeTrial,
+                occurredAt, now);
+    }
+}

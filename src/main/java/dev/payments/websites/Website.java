@@ -1,0 +1,39 @@
+package dev.payments.websites;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "website")
+public class Website extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(nullable = false)
+    public String domain;
+
+    @Column(nullable = false)
+    public String name;
+
+    /** The reporting currency. */
+    @Column(nullable = false)
+    public String currency;
+
+    @Column(nullable = false)
+    public String timezone;
+
+    @Column(name = "tracking_suspended", nullable = false)
+    public boolean trackingSuspended;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public WebsiteSnapshot snapshot() {
+        return new WebsiteSnapshot(id, currency, trackingSuspended);
+    }
+}
