@@ -6,18 +6,20 @@ import static dev.payments.support.Fixtures.record;
 import static dev.payments.support.Fixtures.unique;
 import static dev.payments.support.Fixtures.website;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.payments.support.Fixtures.TestWebsite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Every outcome of POST /api/v1/payments (contract section 2). */
 @QuarkusTest
 class CreatePaymentTest {
 
@@ -29,7 +31,7 @@ class CreatePaymentTest {
     }
 
     @Test
-    void shouldRecordANewPayment() {
+    void shouldRecordANewPaymentWithAPlainResponse() {
         String tx = unique("tx");
         as(site.key()).contentType(ContentType.JSON).body(payment(tx))
                 .post("/api/v1/payments")
@@ -37,30 +39,166 @@ class CreatePaymentTest {
                 .body("message", equalTo("Payment recorded"))
                 .body("transaction_id", equalTo(tx))
                 .body("status", nullValue());
-        as(site.key()).queryParam("transaction_id", tx).get("/api/v1/payments")
-                .then().statusCode(200)
-                .body("data[0].amount", equalTo(new BigDecimal("29.99")))
-                .body("data[0].currency", equalTo("USD"))
-                .body("data[0].is_free_trial", equalTo(false));
+        stored(tx)
+                .body("amount", equalTo(new BigDecimal("29.99")))
+                .body("currency", equalTo("USD"))
+                .body("is_free_trial", equalTo(false))
+                .body("refunded", equalTo(false))
+                .body("renewal", equalTo(false))
+                .body("timestamp", notNullValue());
+    }
+
+    @Test
+    void shouldStoreEveryFieldAsSent() {
+        String tx = unique("tx");
+        Map<String, Object> body = payment(tx);
+        body.putAll(Map.of("datafast_visitor_id", "visitor-1", "customer_email", "a@example.com",
+                "customer_name", "Ada", "customer_id", "cus_1", "renewal", true,
+                "timestamp", "2026-05-19T14:00:00+02:00"));
+        record(site, body);
+        stored(tx)
+                .body("datafast_visitor_id", equalTo("visitor-1"))
+                .body("customer_email", equalTo("a@example.com"))
+                .body("customer_name", equalTo("Ada"))
+                .body("customer_id", equalTo("cus_1"))
+                .body("renewal", equalTo(true))
+                .body("timestamp", equalTo("2026-05-19T12:00:00Z"));
+    }
+
+    @Test
+    void shouldAcceptTheEmailAndNameAliases() {
+        String tx = unique("tx");
+        Map<String, Object> body = payment(tx);
+        body.putAll(Map.of("email", "b@example.com", "name", "Bob"));
+        record(site, body);
+        stored(tx).body("customer_email", equalTo("b@example.com")).body("customer_name", equalTo("Bob"));
+    }
+
+    @Test
+    void shouldKeepAmountsExactly() {
+        String tx = unique("tx");
+        Map<String, Object> body = payment(tx);
+        body.put("amount", new BigDecimal("12345678901.12345678"));
+        record(site, body);
+        stored(tx).body("amount", equalTo(new BigDecimal("12345678901.12345678")));
+    }
+
+    @Test
+    void shouldAcceptANumericStringAmount() {
+        String tx = unique("tx");
+        Map<String, Object> body = payment(tx);
+        body.put("amount", "10.50");
+        record(site, body);
+        stored(tx).body("amount", equalTo(new BigDecimal("10.5")));
+    }
+
+    @Test
+    void shouldStoreTheCurrencyUpperCase() {
+        String tx = unique("tx");
+        Map<String, Object> body = payment(tx);
+        body.put("currency", "eur");
+        record(site, body);
+        stored(tx).body("currency", equalTo("EUR"));
+    }
+
+    @Test
+    void shouldRecordAZeroAmountAsAFreeTrial() {
+        String tx = unique("tx");
+        Map<String, Object> body = payment(tx);
+        body.put("amount", 0);
+        assertEquals("Free trial recorded", record(site, body));
+        stored(tx).body("is_free_trial", equalTo(true));
+    }
+
+    @Test
+    void shouldLetTheClientSayAPaidPaymentIsAFreeTrial() {
+        String tx = unique("tx");
+        Map<String, Object> body = payment(tx);
+        body.put("is_free_trial", true);
+        assertEquals("Free trial recorded", record(site, body));
+    }
+
+    @Test
+    void shouldRecordANewRefund() {
+        String tx = unique("tx");
+        Map<String, Object> body = payment(tx);
+        body.put("refunded", true);
+        assertEquals("Refund recorded", record(site, body));
+        stored(tx).body("refunded", equalTo(true)).body("refunded_at", notNullValue());
     }
 
     @Test
     void shouldSkipADuplicate() {
         String tx = unique("tx");
         record(site, payment(tx));
-        assertEquals("Payment already recorded; duplicate skipped", record(site, payment(tx)));
+        Map<String, Object> again = payment(tx);
+        again.put("amount", 99);
+        assertEquals("Payment already recorded; duplicate skipped", record(site, again));
+        stored(tx).body("amount", equalTo(new BigDecimal("29.99")));
     }
 
     @Test
-    void shouldRejectANegativeAmount() {
-        Map<String, Object> body = payment(unique("tx"));
-        body.put("amount", -1);
-        as(site.key()).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/payments")
-                .then().statusCode(400)
-                .body("status", equalTo("error"))
-                .body("error.code", equalTo(400))
-                .body("error.message", equalTo("amount must be greater than or equal to 0"))
-                .body("error.fields", hasItems("amount"));
+    void shouldAttributeAStoredPaymentToALateVisitor() {
+        String tx = unique("tx");
+        record(site, payment(tx));
+        Map<String, Object> withVisitor = payment(tx);
+        withVisitor.put("datafast_visitor_id", "late-visitor");
+        assertEquals("Payment attributed to visitor", record(site, withVisitor));
+        stored(tx).body("datafast_visitor_id", equalTo("late-visitor"));
+    }
+
+    @Test
+    void shouldNotReplaceAVisitorAlreadyAttributed() {
+        String tx = unique("tx");
+        Map<String, Object> first = payment(tx);
+        first.put("datafast_visitor_id", "first");
+        record(site, first);
+        Map<String, Object> second = payment(tx);
+        second.put("datafast_visitor_id", "second");
+        assertEquals("Payment already recorded; duplicate skipped", record(site, second));
+        stored(tx).body("datafast_visitor_id", equalTo("first"));
+    }
+
+    @Test
+    void shouldMarkAStoredPaymentRefunded() {
+        String tx = unique("tx");
+        record(site, payment(tx));
+        Map<String, Object> refund = payment(tx);
+        refund.put("refunded", true);
+        assertEquals("Payment marked as refunded", record(site, refund));
+        stored(tx).body("refunded", equalTo(true)).body("refunded_at", notNullValue());
+        assertEquals("Payment already recorded; duplicate skipped", record(site, refund));
+    }
+
+    @Test
+    void shouldRefundAndAttributeInOneRequest() {
+        String tx = unique("tx");
+        record(site, payment(tx));
+        Map<String, Object> refund = payment(tx);
+        refund.putAll(Map.of("refunded", true, "datafast_visitor_id", "v"));
+        assertEquals("Payment marked as refunded and attributed to visitor", record(site, refund));
+    }
+
+    @Test
+    void shouldIgnoreUnknownFieldsAndFieldsAClientMustNotSet() {
+        String tx = unique("tx");
+        Map<String, Object> body = payment(tx);
+        body.putAll(Map.of("id", 1, "website_id", "someone-else", "created_at", "2001-01-01T00:00:00Z", "x", "y"));
+        assertEquals("Payment recorded", record(site, body));
+        stored(tx).body("transaction_id", equalTo(tx));
+    }
+
+    @Test
+    void shouldDefaultTheTimestampToNow() {
+        String tx = unique("tx");
+        record(site, payment(tx));
+        String timestamp = stored(tx).extract().path("data[0].timestamp");
+        long age = System.currentTimeMillis() - java.time.Instant.parse(timestamp).toEpochMilli();
+        assertEquals(true, age >= -5_000 && age < 60_000, "timestamp " + timestamp + " is not about now");
+    }
+
+    private ValidatableResponse stored(String tx) {
+        return as(site.key()).queryParam("transaction_id", tx).get("/api/v1/payments")
+                .then().statusCode(200).rootPath("data[0]");
     }
 }

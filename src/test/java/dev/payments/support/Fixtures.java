@@ -22,8 +22,6 @@ public final class Fixtures {
     public static final String BOOTSTRAP = "dft_test_bootstrap_0123456789abcdefghijklmnopqrstuv";
 
     static {
-        RestAssured.config = RestAssured.config()
-                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
@@ -34,8 +32,12 @@ public final class Fixtures {
         return prefix + "_" + UUID.randomUUID().toString().replace("-", "");
     }
 
+    /** A request with the token; JSON numbers in its response read as BigDecimal, exactly as sent. */
     public static RequestSpecification as(String token) {
-        return given().header("Authorization", "Bearer " + token);
+        return given()
+                .config(RestAssured.config().jsonConfig(
+                        JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
+                .header("Authorization", "Bearer " + token);
     }
 
     /** A new website (reporting currency USD) with one df_ key. */

@@ -1,0 +1,150 @@
+package dev.payments.payments;
+
+import static dev.payments.support.Fixtures.as;
+import static dev.payments.support.Fixtures.payment;
+import static dev.payments.support.Fixtures.unique;
+import static dev.payments.support.Fixtures.website;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.payments.support.Fixtures.TestWebsite;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every rejected create is a 400 in the error shape, names the field, and stores nothing. */
+@QuarkusTest
+class InvalidPaymentTest {
+
+    private TestWebsite site;
+
+    @BeforeEach
+    void newWebsite() {
+        site = website();
+    }
+
+    @Test
+    void shouldRejectANegativeAmount() {
+        rejected(with("amount", -1))
+                .body("error.message", equalTo("amount must be greater than or equal to 0"))
+                .body("error.fields", contains("amount"));
+    }
+
+    @Test
+    void shouldRejectAMissingAmount() {
+        Map<String, Object> body = payment(unique("tx"));
+        body.remove("amount");
+        rejected(body, "amount").body("error.message", equalTo("amount is required"));
+    }
+
+    @Test
+    void shouldRejectMoreThanEightDecimals() {
+        rejected(with("amount", "1.123456789"), "amount").body("error.message", containsString("8 decimal places"));
+    }
+
+    @Test
+    void shouldRejectAnAmountBeyondTheUpperBound() {
+        rejected(with("amount", "1e15"), "amount");
+    }
+
+    @Test
+    void shouldRejectANonNumericAmount() {
+        rejected(with("amount", "twelve"), "amount");
+    }
+
+    @Test
+    void shouldRejectAnUnknownCurrency() {
+        rejected(with("currency", "ABC"), "currency").body("error.message", containsString("ISO 4217"));
+    }
+
+    @Test
+    void shouldRejectAMissingTransactionId() {
+        Map<String, Object> body = payment(unique("tx"));
+        body.remove("transaction_id");
+        rejected(body, "transaction_id");
+    }
+
+    @Test
+    void shouldRejectATransactionIdOver255Characters() {
+        rejected(with("transaction_id", "t".repeat(256)), "transaction_id");
+    }
+
+    @Test
+    void shouldRejectAnEmptyTransactionId() {
+        rejected(with("transaction_id", ""), "transaction_id");
+    }
+
+    @Test
+    void shouldRejectAVisitorIdOver128Characters() {
+        rejected(with("datafast_visitor_id", "v".repeat(129)), "datafast_visitor_id");
+    }
+
+    @Test
+    void shouldRejectDifferingEmailAliases() {
+        rejected(with("email", "a@example.com", "customer_email", "b@example.com"), "email")
+                .body("error.fields", hasItem("customer_email"));
+    }
+
+    @Test
+    void shouldRejectDifferingNameAliases() {
+        rejected(with("name", "A", "customer_name", "B"), "name");
+    }
+
+    @Test
+    void shouldRejectAnUnparseableTimestamp() {
+        rejected(with("timestamp", "yesterday"), "timestamp");
+    }
+
+    @Test
+    void shouldRejectATimestampMoreThanADayAhead() {
+        rejected(with("timestamp", Instant.now().plus(25, ChronoUnit.HOURS).toString()), "timestamp")
+                .body("error.message", containsString("future"));
+    }
+
+    @Test
+    void shouldAcceptATimestampLessThanADayAhead() {
+        Map<String, Object> body = with("timestamp", Instant.now().plus(23, ChronoUnit.HOURS).toString());
+        as(site.key()).contentType(ContentType.JSON).body(body).post("/api/v1/payments").then().statusCode(200);
+    }
+
+    @Test
+    void shouldRejectAMissingBody() {
+        as(site.key()).contentType(ContentType.JSON).post("/api/v1/payments")
+                .then().statusCode(400)
+                .body("status", equalTo("error"))
+                .body("error.message", equalTo("request body is required"));
+    }
+
+    private ValidatableResponse rejected(Map<String, Object> body, String field) {
+        return rejected(body).body("error.fields", hasItem(field));
+    }
+
+    private ValidatableResponse rejected(Map<String, Object> body) {
+        String tx = String.valueOf(body.get("transaction_id"));
+        ValidatableResponse response = as(site.key()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/payments")
+                .then().statusCode(400)
+                .body("status", equalTo("error"))
+                .body("error.code", equalTo(400));
+        as(site.key()).queryParam("transaction_id", tx).get("/api/v1/payments")
+                .then().statusCode(200).body("data", empty());
+        return response;
+    }
+
+    /** A valid payment with some fields changed: name, value, name, value... */
+    private static Map<String, Object> with(Object... changes) {
+        Map<String, Object> body = payment(unique("tx"));
+        for (int i = 0; i < changes.length; i += 2) {
+            body.put((String) changes[i], changes[i + 1]);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.payments.payments;
+
+import static dev.payments.support.Fixtures.as;
+import static dev.payments.support.Fixtures.payment;
+import static dev.payments.support.Fixtures.record;
+import static dev.payments.support.Fixtures.unique;
+import static dev.payments.support.Fixtures.website;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.payments.support.Fixtures.TestWebsite;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/v1/payments (contract section 3). */
+@QuarkusTest
+class ListPaymentsTest {
+
+    private TestWebsite site;
+
+    @BeforeEach
+    void newWebsite() {
+        site = website();
+    }
+
+    @Test
+    void shouldListNewestFirstInTheEnvelope() {
+        recordAt("old", "2026-01-01T00:00:00Z", null);
+        recordAt("new", "2026-03-01T00:00:00Z", null);
+        as(site.key()).get("/api/v1/payments")
+                .then().statusCode(200)
+                .body("status", equalTo("success"))
+                .body("data.transaction_id", contains("new", "old"))
+                .body("pagination.limit", equalTo(50))
+                .body("pagination.next_cursor", nullValue());
+    }
+
+    @Test
+    void shouldFilterByVisitorCustomerAndRange() {
+        recordAt("a", "2026-01-01T00:00:00Z", "visitor-a");
+        recordAt("b", "2026-02-01T00:00:00Z", "visitor-b");
+        recordAt("c", "2026-03-01T00:00:00Z", "visitor-a");
+        as(site.key()).queryParam("datafast_visitor_id", "visitor-a").get("/api/v1/payments")
+                .then().body("data.transaction_id", contains("c", "a"));
+        as(site.key()).queryParam("customer_id", "customer-b").get("/api/v1/payments")
+                .then().body("data.transaction_id", contains("b"));
+        as(site.key()).queryParam("startAt", "2026-01-15T00:00:00Z").queryParam("endAt", "2026-03-01T00:00:00Z")
+                .get("/api/v1/payments")
+                .then().body("data.transaction_id", contains("c", "b"));
+    }
+
+    @Test
+    void shouldPageThroughEveryPaymentExactlyOnce() {
+        List<String> recorded = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            // equal timestamps on purpose: ties must still page cleanly
+            recordAt("p" + i, i < 4 ? "2026-01-01T00:00:00Z" : "2026-01-02T00:00:00Z", null);
+            recorded.add("p" + i);
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = as(site.key()).queryParam("limit", 3);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/v1/payments").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("data.transaction_id", String.class));
+            cursor = page.getString("pagination.next_cursor");
+        } while (cursor != null);
+        assertEquals(7, seen.size());
+        assertEquals(recorded.stream().sorted().toList(), seen.stream().sorted().toList());
+    }
+
+    @Test
+    void shouldRejectALimitOutOfRange() {
+        for (String limit : List.of("0", "101", "ten")) {
+            as(site.key()).queryParam("limit", limit).get("/api/v1/payments")
+                    .then().statusCode(400).body("error.fields", hasItem("limit"));
+        }
+    }
+
+    @Test
+    void shouldRejectAForgedCursor() {
+        as(site.key()).queryParam("cursor", "not-a-cursor").get("/api/v1/payments")
+                .then().statusCode(400).body("error.fields", hasItem("cursor"));
+    }
+
+    @Test
+    void shouldRejectARangeThatEndsBeforeItStarts() {
+        as(site.key()).queryParam("startAt", "2026-02-01T00:00:00Z").queryParam("endAt", "2026-01-01T00:00:00Z")
+                .get("/api/v1/payments")
+                .then().statusCode(400).body("error.code", equalTo(400));
+    }
+
+    @Test
+    void shouldNeverShowAnotherWebsitesPayments() {
+        recordAt("mine", "2026-01-01T00:00:00Z", null);
+        TestWebsite other = website();
+        as(other.key()).get("/api/v1/payments").then().statusCode(200).body("data.size()", equalTo(0));
+    }
+
+    private void recordAt(String tx, String timestamp, String visitor) {
+        Map<String, Object> body = payment(tx);
+        body.put("timestamp", timestamp);
+        body.put("customer_id", "customer-" + tx);
+        if (visitor != null) {
+            body.put("datafast_visitor_id", visitor);
+        }
+        record(site, body);
+    }
+}
