@@ -10,7 +10,6 @@ import dev.payments.websites.WebsiteDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -100,10 +99,10 @@ public class WebsiteService {
     }
 
     private static String timezone(String value) {
-        try {
-            return ZoneId.of(value.trim()).getId();
-        } catch (DateTimeException e) {
+        String zone = value.trim();
+        if (!ZoneId.getAvailableZoneIds().contains(zone)) {
             throw ApiException.badRequest("timezone must be an IANA time zone such as Europe/Paris", "timezone");
         }
+        return zone;
     }
 }

@@ -1,47 +1,39 @@
 package dev.payments.auth;
 
-import dev.payments.tx.AfterCommit;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
+import dev.payments.cache.AfterCommit;
+import dev.payments.cache.CacheConfig;
+import dev.payments.cache.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Resolves raw keys and tokens to credentials by their hash. Hits are cached in memory for at most
- * {@code quarkus.cache.caffeine.credentials.expire-after-write} (30 s), which bounds how long a revoked key keeps
- * working on another instance; on this instance revoking or rolling evicts at once. Misses are not cached, so a key
- * created on another instance works immediately.
+ * Resolves raw keys and tokens to credentials by their hash, through a {@link LookupCache}: at most
+ * {@code payments.cache.ttl} (30 s) passes before another instance notices a revocation; on this instance revoking or
+ * rolling evicts at once.
  */
 @ApplicationScoped
 public class CredentialStore {
 
-    @Inject
-    @CacheName("credentials")
-    Cache cache;
+    private final LookupCache<String, Credential> cache;
 
-    public Optional<Credential> find(String rawSecret) {
-        String hash = Secrets.hash(rawSecret);
-        Optional<Credential> found = cache.<String, Optional<Credential>>get(hash, this::load).await().indefinitely();
-        if (found.isEmpty()) {
-            cache.invalidate(hash).await().indefinitely();
-        }
-        return found;
+    CredentialStore(CacheConfig config, AfterCommit afterCommit) {
+        this.cache = new LookupCache<>(config, afterCommit);
     }
 
-    @Inject
-    AfterCommit afterCommit;
+    public Optional<Credential> find(String rawSecret) {
+        return cache.get(Secrets.hash(rawSecret), this::load);
+    }
 
-    /** Forgets a key or token that is being revoked or rolled, now and after the transaction. */
+    /** Forgets a key or token that is being revoked or rolled. */
     public void evict(String hash) {
-        afterCommit.evict(() -> cache.invalidate(hash).await().indefinitely());
+        cache.evict(hash);
     }
 
     public void evictAll() {
-        afterCommit.evict(() -> cache.invalidateAll().await().indefinitely());
+        cache.evictAll();
     }
 
     private Optional<Credential> load(String hash) {

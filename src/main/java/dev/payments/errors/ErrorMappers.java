@@ -13,6 +13,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -21,6 +23,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** Jackson's wording when STRICT_DUPLICATE_DETECTION finds a repeated key. */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '(.{1,255})'");
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
@@ -48,6 +52,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            String field = duplicate.group(1);
+            return respond(400, "invalid_json", "request body has the field " + field + " more than once",
+                    List.of(field), request);
+        }
         return respond(400, "invalid_json", "request body is not valid JSON", null, request);
     }
 

@@ -5,7 +5,9 @@ import io.vertx.core.http.HttpServerRequest;
 /** Messages for the failures the HTTP layer itself detects (no route, wrong method, media type, size). */
 public final class HttpErrors {
 
-    public static final String BODY_LIMIT = "64 KiB";
+    /** The cap on request bodies; quarkus.http.limits.max-body-size must say the same. */
+    static final long BODY_LIMIT_BYTES = 64 * 1024;
+    static final String BODY_LIMIT = "64 KiB";
 
     private HttpErrors() {
     }

@@ -20,8 +20,31 @@ public class RouteErrors {
     ObjectMapper json;
 
     void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::rejectOversizedBody);
         router.route().order(Integer.MIN_VALUE + 1).failureHandler(this::onFailure);
         router.route().last().handler(ctx -> write(ctx, 404));
+    }
+
+    /**
+     * A declared Content-Length over the cap is refused before the body is read. A chunked body of undeclared length
+     * is cut off by the HTTP server itself (quarkus.http.limits.max-body-size), whose 413 has no body.
+     */
+    private void rejectOversizedBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        if (length != null && isOver(length, HttpErrors.BODY_LIMIT_BYTES)) {
+            ctx.response().putHeader("Connection", "close");
+            write(ctx, 413);
+            return;
+        }
+        ctx.next();
+    }
+
+    private static boolean isOver(String length, long limit) {
+        try {
+            return Long.parseLong(length.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return false; // the HTTP server rejects a malformed length itself
+        }
     }
 
     private void onFailure(RoutingContext ctx) {

@@ -1,4 +1,4 @@
-package dev.payments.tx;
+package dev.payments.cache;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +16,7 @@ public class AfterCommit {
     @Inject
     TransactionSynchronizationRegistry registry;
 
-    public void evict(Runnable eviction) {
+    public void run(Runnable eviction) {
         eviction.run();
         if (registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
             registry.registerInterposedSynchronization(new Synchronization() {
