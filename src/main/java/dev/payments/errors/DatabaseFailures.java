@@ -3,20 +3,28 @@ package dev.payments.errors;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.function.Predicate;
 
-/** Tells a database that cannot be reached (or is shutting down) apart from a bug: the former is a 503. */
+/** Tells database failures that are not bugs apart: the database out of reach (503), a lost uniqueness race (409). */
 final class DatabaseFailures {
 
     private DatabaseFailures() {
     }
 
     static boolean isUnavailable(Throwable failure) {
+        return anyCause(failure, t -> t instanceof SQLTransientConnectionException || t instanceof ConnectException
+                || t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof SQLException sql && isUnavailableState(sql));
+    }
+
+    /** A unique constraint lost to a concurrent request (e.g. two websites created with one domain at once). */
+    static boolean isUniqueViolation(Throwable failure) {
+        return anyCause(failure, t -> t instanceof SQLException sql && "23505".equals(sql.getSQLState()));
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && isUnavailableState(sql)) {
+            if (test.test(t)) {
                 return true;
             }
         }

@@ -77,6 +77,9 @@ public class ErrorMappers {
             LOG.warnf("database unavailable while serving request %s: %s", RequestIds.of(request), e.getMessage());
             return respond(503, "service_unavailable", "the database is unavailable; retry shortly", null, request);
         }
+        if (DatabaseFailures.isUniqueViolation(e)) {
+            return respond(409, "conflict", "conflicts with a concurrent change; retry the request", null, request);
+        }
         LOG.errorf(e, "unexpected failure while serving request %s", RequestIds.of(request));
         return respond(500, "internal_error", "internal server error", null, request);
     }

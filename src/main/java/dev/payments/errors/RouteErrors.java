@@ -3,8 +3,10 @@ package dev.payments.errors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payments.http.RequestIds;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,12 +24,23 @@ public class RouteErrors {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::rejectOversizedBody);
         router.route().order(Integer.MIN_VALUE + 1).failureHandler(this::onFailure);
+        // a chunked body has no Content-Length: read API bodies up to the cap here, so that going past it fails the
+        // context with 413 (into onFailure) instead of the REST layer's bare 413 and a logged IOException
+        router.route("/api/*").order(Integer.MIN_VALUE + 2)
+                .handler(BodyHandler.create(false).setBodyLimit(HttpErrors.BODY_LIMIT_BYTES));
+        // BodyHandler leaves no buffer for an empty body, and the REST layer would then wait forever for one
+        router.route("/api/*").order(Integer.MIN_VALUE + 2).handler(ctx -> {
+            if (ctx.body().buffer() == null) {
+                ctx.setBody(Buffer.buffer());
+            }
+            ctx.next();
+        });
         router.route().last().handler(ctx -> write(ctx, 404));
     }
 
     /**
-     * A declared Content-Length over the cap is refused before the body is read. A chunked body of undeclared length
-     * is cut off by the HTTP server itself (quarkus.http.limits.max-body-size), whose 413 has no body.
+     * A declared Content-Length over the cap is refused before the body is read, on every route (the HTTP server's own
+     * check, quarkus.http.limits.max-body-size, would answer with an empty 413).
      */
     private void rejectOversizedBody(RoutingContext ctx) {
         String length = ctx.request().getHeader("Content-Length");
@@ -52,6 +65,9 @@ public class RouteErrors {
         if (ctx.response().headWritten() || status < 400 || status >= 500) {
             ctx.next();
             return;
+        }
+        if (status == 413) {
+            ctx.response().putHeader("Connection", "close");
         }
         write(ctx, status);
     }

@@ -51,6 +51,7 @@ public class PaymentResource {
             @ExampleObject(name = "refund", value = ApiDocs.REFUND_EXAMPLE)}))
     @APIResponse(responseCode = "200", description = "Recorded, or handled idempotently")
     @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
     @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "UnsupportedMediaType")
     public CreateResponse create(@Valid @NotNull(message = "is required") PaymentRequest body) throws SQLException {
@@ -65,6 +66,7 @@ public class PaymentResource {
             description = "Filters combine with AND. Pass pagination.next_cursor as cursor to get the next page.")
     @APIResponse(responseCode = "200", description = "A page of payments")
     @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
     public PaymentPage list(@QueryParam("transaction_id") String transactionId,
             @QueryParam("datafast_visitor_id") String visitorId,
             @QueryParam("customer_id") String customerId,

@@ -1,0 +1,7 @@
+package dev.payments.auth;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class AuthenticationIT extends AuthenticationTest {
+}

@@ -1,0 +1,46 @@
+package dev.payments.errors;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+/** Which failures are a database out of reach (503) rather than a fault (500). */
+class DatabaseFailuresTest {
+
+    @Test
+    void shouldTreatALostConnectionAsUnavailable() {
+        assertTrue(DatabaseFailures.isUnavailable(new RuntimeException(new SQLException("gone", "08006"))));
+    }
+
+    @Test
+    void shouldTreatAServerShuttingDownAsUnavailable() {
+        assertTrue(DatabaseFailures.isUnavailable(new SQLException("terminating connection", "57P01")));
+    }
+
+    @Test
+    void shouldTreatAnExhaustedPoolAsUnavailable() {
+        assertTrue(DatabaseFailures.isUnavailable(new SQLException("Sorry, acquisition timeout!")));
+        assertTrue(DatabaseFailures.isUnavailable(new SQLTransientConnectionException("timeout")));
+    }
+
+    @Test
+    void shouldTreatARefusedConnectionAsUnavailable() {
+        assertTrue(DatabaseFailures.isUnavailable(new IllegalStateException(new ConnectException("refused"))));
+    }
+
+    @Test
+    void shouldTreatAConstraintViolationAsAFault() {
+        assertFalse(DatabaseFailures.isUnavailable(new SQLException("duplicate key", "23505")));
+        assertFalse(DatabaseFailures.isUnavailable(new NullPointerException()));
+    }
+
+    @Test
+    void shouldRecogniseAUniqueViolationInTheCauses() {
+        assertTrue(DatabaseFailures.isUniqueViolation(new RuntimeException(new SQLException("dup", "23505"))));
+        assertFalse(DatabaseFailures.isUniqueViolation(new SQLException("gone", "08006")));
+    }
+}

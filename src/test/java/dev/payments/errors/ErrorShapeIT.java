@@ -1,0 +1,7 @@
+package dev.payments.errors;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ErrorShapeIT extends ErrorShapeTest {
+}
