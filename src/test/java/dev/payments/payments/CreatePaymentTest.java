@@ -77,53 +77,41 @@ class CreatePaymentTest {
     @Test
     void shouldKeepAmountsExactly() {
         String tx = unique("tx");
-        Map<String, Object> body = payment(tx);
-        body.put("amount", new BigDecimal("12345678901.12345678"));
-        record(site, body);
+        record(site, payment(tx, "amount", new BigDecimal("12345678901.12345678")));
         stored(tx).body("amount", equalTo(new BigDecimal("12345678901.12345678")));
     }
 
     @Test
     void shouldAcceptANumericStringAmount() {
         String tx = unique("tx");
-        Map<String, Object> body = payment(tx);
-        body.put("amount", "10.50");
-        record(site, body);
+        record(site, payment(tx, "amount", "10.50"));
         stored(tx).body("amount", equalTo(new BigDecimal("10.5")));
     }
 
     @Test
     void shouldStoreTheCurrencyUpperCase() {
         String tx = unique("tx");
-        Map<String, Object> body = payment(tx);
-        body.put("currency", "eur");
-        record(site, body);
+        record(site, payment(tx, "currency", "eur"));
         stored(tx).body("currency", equalTo("EUR"));
     }
 
     @Test
     void shouldRecordAZeroAmountAsAFreeTrial() {
         String tx = unique("tx");
-        Map<String, Object> body = payment(tx);
-        body.put("amount", 0);
-        assertEquals("Free trial recorded", record(site, body));
+        assertEquals("Free trial recorded", record(site, payment(tx, "amount", 0)));
         stored(tx).body("is_free_trial", equalTo(true));
     }
 
     @Test
     void shouldLetTheClientSayAPaidPaymentIsAFreeTrial() {
         String tx = unique("tx");
-        Map<String, Object> body = payment(tx);
-        body.put("is_free_trial", true);
-        assertEquals("Free trial recorded", record(site, body));
+        assertEquals("Free trial recorded", record(site, payment(tx, "is_free_trial", true)));
     }
 
     @Test
     void shouldRecordANewRefund() {
         String tx = unique("tx");
-        Map<String, Object> body = payment(tx);
-        body.put("refunded", true);
-        assertEquals("Refund recorded", record(site, body));
+        assertEquals("Refund recorded", record(site, payment(tx, "refunded", true)));
         stored(tx).body("refunded", equalTo(true)).body("refunded_at", notNullValue());
     }
 
@@ -131,9 +119,7 @@ class CreatePaymentTest {
     void shouldSkipADuplicate() {
         String tx = unique("tx");
         record(site, payment(tx));
-        Map<String, Object> again = payment(tx);
-        again.put("amount", 99);
-        assertEquals("Payment already recorded; duplicate skipped", record(site, again));
+        assertEquals("Payment already recorded; duplicate skipped", record(site, payment(tx, "amount", 99)));
         stored(tx).body("amount", equalTo(new BigDecimal("29.99")));
     }
 
@@ -141,21 +127,17 @@ class CreatePaymentTest {
     void shouldAttributeAStoredPaymentToALateVisitor() {
         String tx = unique("tx");
         record(site, payment(tx));
-        Map<String, Object> withVisitor = payment(tx);
-        withVisitor.put("datafast_visitor_id", "late-visitor");
-        assertEquals("Payment attributed to visitor", record(site, withVisitor));
+        assertEquals("Payment attributed to visitor",
+                record(site, payment(tx, "datafast_visitor_id", "late-visitor")));
         stored(tx).body("datafast_visitor_id", equalTo("late-visitor"));
     }
 
     @Test
     void shouldNotReplaceAVisitorAlreadyAttributed() {
         String tx = unique("tx");
-        Map<String, Object> first = payment(tx);
-        first.put("datafast_visitor_id", "first");
-        record(site, first);
-        Map<String, Object> second = payment(tx);
-        second.put("datafast_visitor_id", "second");
-        assertEquals("Payment already recorded; duplicate skipped", record(site, second));
+        record(site, payment(tx, "datafast_visitor_id", "first"));
+        assertEquals("Payment already recorded; duplicate skipped",
+                record(site, payment(tx, "datafast_visitor_id", "second")));
         stored(tx).body("datafast_visitor_id", equalTo("first"));
     }
 
@@ -163,8 +145,7 @@ class CreatePaymentTest {
     void shouldMarkAStoredPaymentRefunded() {
         String tx = unique("tx");
         record(site, payment(tx));
-        Map<String, Object> refund = payment(tx);
-        refund.put("refunded", true);
+        Map<String, Object> refund = payment(tx, "refunded", true);
         assertEquals("Payment marked as refunded", record(site, refund));
         stored(tx).body("refunded", equalTo(true)).body("refunded_at", notNullValue());
         assertEquals("Payment already recorded; duplicate skipped", record(site, refund));
@@ -174,9 +155,8 @@ class CreatePaymentTest {
     void shouldRefundAndAttributeInOneRequest() {
         String tx = unique("tx");
         record(site, payment(tx));
-        Map<String, Object> refund = payment(tx);
-        refund.putAll(Map.of("refunded", true, "datafast_visitor_id", "v"));
-        assertEquals("Payment marked as refunded and attributed to visitor", record(site, refund));
+        assertEquals("Payment marked as refunded and attributed to visitor",
+                record(site, payment(tx, "refunded", true, "datafast_visitor_id", "v")));
     }
 
     @Test

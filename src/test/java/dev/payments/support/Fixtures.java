@@ -64,12 +64,15 @@ public final class Fixtures {
                 .then().statusCode(200).extract().path("data[0].key");
     }
 
-    /** A valid payment body, to be changed by the test. */
-    public static Map<String, Object> payment(String transactionId) {
+    /** A valid payment body with some fields changed (name, value, name, value...); the test may change it more. */
+    public static Map<String, Object> payment(String transactionId, Object... changes) {
         Map<String, Object> body = new HashMap<>();
         body.put("amount", 29.99);
         body.put("currency", "USD");
         body.put("transaction_id", transactionId);
+        for (int i = 0; i < changes.length; i += 2) {
+            body.put((String) changes[i], changes[i + 1]);
+        }
         return body;
     }
 
