@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Remembers when each key and token was last used and writes it to the database once a minute, off the request
- * path, so that authenticating a request never writes.
+ * Remembers when each key and token was last used and writes it to the database once a minute
+ * ({@code payments.last-used-flush-interval}), off the request path, so that authenticating a request never writes.
  */
 @ApplicationScoped
 public class UsageTracker {
@@ -29,7 +29,8 @@ public class UsageTracker {
         pending.put(credential, Instant.now());
     }
 
-    @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${payments.last-used-flush-interval}", delayed = "${payments.last-used-flush-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void flush() {
         Map<Credential, Instant> batch = new HashMap<>(pending);
         if (batch.isEmpty()) {

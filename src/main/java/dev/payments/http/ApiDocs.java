@@ -1,6 +1,8 @@
 package dev.payments.http;
 
 import dev.payments.errors.ErrorResponse;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -11,7 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The OpenAPI document's shared parts: bearer security and the error responses every route refers to. */
+/**
+ * The OpenAPI document's shared parts: bearer security and the error responses every route refers to. It is a JAX-RS
+ * Application (with every resource, at the root) because that is where the OpenAPI scanner reads the definition.
+ */
 @OpenAPIDefinition(
         info = @Info(title = "Payments API", version = "1.0.0",
                 description = "Self-hostable, DataFast-compatible Payments API. Every /api/v1 route takes "
@@ -25,28 +30,28 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         scheme = "bearer", description = "A df_ website key or a dft_ account token"),
                 responses = {
                         @APIResponse(name = "BadRequest", responseCode = "400", description = "Invalid request",
-                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "Unauthorized", responseCode = "401",
                                 description = "Missing, malformed, unknown or revoked token",
-                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "Forbidden", responseCode = "403",
                                 description = "Permission missing, website not accessible, or tracking suspended",
-                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "NotFound", responseCode = "404", description = "No such resource",
-                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "Conflict", responseCode = "409", description = "Conflicts with stored state",
-                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "Body over 64 KiB",
-                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "UnsupportedMediaType", responseCode = "415",
                                 description = "Body is not application/json",
-                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "InternalError", responseCode = "500", description = "Server fault",
-                                content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+                                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "ServiceUnavailable", responseCode = "503",
                                 description = "Database unavailable; retry after the Retry-After seconds",
-                                content = @Content(schema = @Schema(implementation = ErrorResponse.class)))}))
-public final class ApiDocs {
+                                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))}))
+public class ApiDocs extends Application {
 
     public static final String BEARER = "bearer";
 
@@ -61,7 +66,4 @@ public final class ApiDocs {
 
     public static final String REFUND_EXAMPLE = """
             {"amount": 29.99, "currency": "USD", "transaction_id": "payment_456", "refunded": true}""";
-
-    private ApiDocs() {
-    }
 }

@@ -144,6 +144,19 @@ class ApiKeysTest {
         as(restricted).get(KEYS, other.id()).then().statusCode(200);
     }
 
+    @Test
+    void shouldRecordWhenAKeyWasLastUsedWithoutTheRequestWaitingForIt() throws InterruptedException {
+        String lastUsed = "data[0].lastUsedAt";
+        list(site.id()).body(lastUsed, nullValue());
+        as(site.key()).get("/api/v1/payments").then().statusCode(200);
+        // written by the background flush (every second in the test profile, every minute by default)
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (list(site.id()).extract().path(lastUsed) == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        list(site.id()).body(lastUsed, notNullValue());
+    }
+
     private static ValidatableResponse create(String websiteId, String name) {
         return as(BOOTSTRAP).contentType(ContentType.JSON).body(Map.of("name", name)).post(KEYS, websiteId).then();
     }
