@@ -53,7 +53,7 @@ public class AuthFilter {
         WebsiteSnapshot website = switch (requires.website()) {
             case NONE -> null;
             case QUERY -> websiteFromQuery(credential, request.getUriInfo().getQueryParameters().getFirst("websiteId"));
-            case PATH -> websiteFromPath(credential, request.getUriInfo().getPathParameters().getFirst("websiteId"));
+            case PATH -> accessible(credential, request.getUriInfo().getPathParameters().getFirst("websiteId"));
         };
         if (requires.tracking() && website.trackingSuspended()) {
             throw ApiException.forbidden("tracking is suspended for this website");
@@ -87,10 +87,6 @@ public class AuthFilter {
         if (websiteId == null || websiteId.isBlank()) {
             throw ApiException.badRequest("websiteId query parameter is required with a dft_ account token", "websiteId");
         }
-        return accessible(credential, websiteId);
-    }
-
-    private WebsiteSnapshot websiteFromPath(Credential credential, String websiteId) {
         return accessible(credential, websiteId);
     }
 

@@ -23,7 +23,7 @@ public class PaymentService {
     PaymentWriter writer;
 
     /** Returns only once the outcome is committed. */
-    @Transactional
+    @Transactional(rollbackOn = SQLException.class)
     public CreateOutcome record(String websiteId, PaymentRequest request) throws SQLException {
         return writer.write(normalize(websiteId, request, Instant.now()));
     }
