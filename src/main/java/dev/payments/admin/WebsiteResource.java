@@ -5,6 +5,7 @@ import dev.payments.auth.Permission;
 import dev.payments.auth.Requires;
 import dev.payments.auth.WebsiteScope;
 import dev.payments.http.Envelope;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+// AuthFilter reads @Requires from the resource methods, in the native image too
+@RegisterForReflection(methods = true, fields = false)
 @Path("/api/v1/admin/websites")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Websites", description = "Account API: the websites of this installation")

@@ -6,6 +6,7 @@ import dev.payments.auth.Requires;
 import dev.payments.auth.WebsiteScope;
 import dev.payments.http.ApiDocs;
 import dev.payments.http.Envelope;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+// AuthFilter reads @Requires from the resource methods, in the native image too
+@RegisterForReflection(methods = true, fields = false)
 @Path("/api/v1/payments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Payments", description = "Record, read and delete revenue events of a website")
