@@ -16,8 +16,8 @@ public class AfterCommit {
     @Inject
     TransactionSynchronizationRegistry registry;
 
-    public void run(Runnable eviction) {
-        eviction.run();
+    public void run(Runnable action) {
+        action.run();
         if (registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
             registry.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -26,7 +26,7 @@ public class AfterCommit {
 
                 @Override
                 public void afterCompletion(int status) {
-                    eviction.run();
+                    action.run();
                 }
             });
         }

@@ -45,8 +45,7 @@ public class RouteErrors {
     private void rejectOversizedBody(RoutingContext ctx) {
         String length = ctx.request().getHeader("Content-Length");
         if (length != null && isOver(length, HttpErrors.BODY_LIMIT_BYTES)) {
-            ctx.response().putHeader("Connection", "close");
-            write(ctx, 413);
+            ctx.fail(413);
             return;
         }
         ctx.next();

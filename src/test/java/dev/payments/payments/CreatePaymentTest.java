@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payments.support.Fixtures.TestWebsite;
 import io.quarkus.test.junit.QuarkusTest;
@@ -174,7 +175,7 @@ class CreatePaymentTest {
         record(site, payment(tx));
         String timestamp = stored(tx).extract().path("data[0].timestamp");
         long age = System.currentTimeMillis() - java.time.Instant.parse(timestamp).toEpochMilli();
-        assertEquals(true, age >= -5_000 && age < 60_000, "timestamp " + timestamp + " is not about now");
+        assertTrue(age >= -5_000 && age < 60_000, "timestamp " + timestamp + " is not about now");
     }
 
     private ValidatableResponse stored(String tx) {
