@@ -5,9 +5,9 @@ import dev.payments.auth.AuthConfig;
 import dev.payments.auth.Credential;
 import dev.payments.auth.Permission;
 import dev.payments.auth.WebsiteKey;
+import dev.payments.database.SchemaReady;
 import dev.payments.websites.Website;
 import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -40,7 +40,7 @@ class DevDemo {
     @Inject
     AccessTokenService tokens;
 
-    void onStart(@Observes StartupEvent event) {
+    void onSchemaReady(@Observes SchemaReady event) {
         if (LaunchMode.current() != LaunchMode.DEVELOPMENT || config.bootstrapToken().isPresent()) {
             return;
         }

@@ -1,16 +1,23 @@
 package dev.payments.auth;
 
+import dev.payments.database.SchemaReady;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
-/** Stores the operator's bootstrap token at start-up, so the Account API can be used without touching the database. */
+/**
+ * Stores the operator's bootstrap token once the schema is ready, so the Account API can be used without touching the
+ * database; without one, and with no token in the database, says once how to create the first.
+ */
 @ApplicationScoped
 public class FirstToken {
 
@@ -24,8 +31,17 @@ public class FirstToken {
     @Inject
     EntityManager entityManager;
 
+    /** Runs before the database is touched, so a weak token stops start-up even while the database is down. */
+    void checkStrength(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        config.bootstrapToken().filter(token -> !isStrong(token)).ifPresent(token -> {
+            // Quarkus prints a ConfigurationException's message alone, without a stack trace
+            throw new ConfigurationException("PAYMENTS_BOOTSTRAP_TOKEN is too weak: it must be dft_ followed by at "
+                    + "least 32 random letters, digits, '-' or '_' (e.g. dft_$(openssl rand -hex 24)).");
+        });
+    }
+
     @Transactional
-    void onStart(@Observes StartupEvent event) {
+    void onSchemaReady(@Observes SchemaReady event) {
         config.bootstrapToken().ifPresentOrElse(this::store, () -> {
             if (AccountToken.count() == 0) {
                 LOG.warn("No account token exists yet: set PAYMENTS_BOOTSTRAP_TOKEN to dft_ followed by at least 32 "
@@ -35,10 +51,6 @@ public class FirstToken {
     }
 
     private void store(String token) {
-        if (!isStrong(token)) {
-            throw new IllegalStateException("PAYMENTS_BOOTSTRAP_TOKEN is too weak: it must be dft_ followed by at least "
-                    + "32 random letters, digits, '-' or '_' (e.g. dft_$(openssl rand -hex 24)).");
-        }
         // ON CONFLICT: several instances may start at once with the same token
         int created = entityManager.createNativeQuery("""
                 insert into account_token (id, name, token_hash, display_key, permissions, website_ids, created_at)

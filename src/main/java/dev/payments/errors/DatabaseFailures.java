@@ -6,12 +6,12 @@ import java.sql.SQLTransientConnectionException;
 import java.util.function.Predicate;
 
 /** Tells database failures that are not bugs apart: the database out of reach (503), a lost uniqueness race (409). */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
     private DatabaseFailures() {
     }
 
-    static boolean isUnavailable(Throwable failure) {
+    public static boolean isUnavailable(Throwable failure) {
         return anyCause(failure, t -> t instanceof SQLTransientConnectionException || t instanceof ConnectException
                 || t instanceof org.hibernate.exception.JDBCConnectionException
                 || t instanceof SQLException sql && isUnavailableState(sql));
@@ -20,6 +20,15 @@ final class DatabaseFailures {
     /** A unique constraint lost to a concurrent request (e.g. two websites created with one domain at once). */
     static boolean isUniqueViolation(Throwable failure) {
         return anyCause(failure, t -> t instanceof SQLException sql && "23505".equals(sql.getSQLState()));
+    }
+
+    /** The innermost cause's message: what the driver said, without the layers of wrapping. */
+    public static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
@@ -37,7 +46,9 @@ final class DatabaseFailures {
             // Agroal reports an exhausted pool without a SQL state
             return e.getMessage() != null && e.getMessage().contains("acquisition timeout");
         }
-        // 08: connection exceptions; 57P01-57P03: server shutting down or not yet accepting connections
-        return state.startsWith("08") || state.startsWith("57P");
+        // 08: connection exceptions; 28: credentials refused; 3D000: no such database (yet); 53: server out of
+        // resources (e.g. too many connections); 57P01-57P03: server shutting down or not yet accepting connections
+        return state.startsWith("08") || state.startsWith("28") || state.equals("3D000") || state.startsWith("53")
+                || state.startsWith("57P");
     }
 }

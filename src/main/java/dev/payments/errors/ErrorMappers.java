@@ -75,7 +75,7 @@ public class ErrorMappers {
     public Response unexpected(Throwable e, HttpServerRequest request) {
         if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("database unavailable while serving request %s: %s", RequestIds.of(request), e.getMessage());
-            return respond(503, "service_unavailable", "the database is unavailable; retry shortly", null, request);
+            return respond(503, HttpErrors.typeOf(503), HttpErrors.DATABASE_UNAVAILABLE, null, request);
         }
         if (DatabaseFailures.isUniqueViolation(e)) {
             return respond(409, "conflict", "conflicts with a concurrent change; retry the request", null, request);
@@ -90,7 +90,7 @@ public class ErrorMappers {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ErrorResponse.of(status, type, message, fields, RequestIds.of(request)));
         if (status == 503) {
-            response.header("Retry-After", "5");
+            response.header("Retry-After", HttpErrors.RETRY_AFTER_SECONDS);
         }
         return response.build();
     }

@@ -2,10 +2,13 @@ package dev.payments.errors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The one shape of every error response (contract section 5). */
+// also serialized outside the REST layer (RouteErrors), where no build-time serializer exists: native needs reflection
+@RegisterForReflection(targets = {ErrorResponse.class, ErrorResponse.Detail.class})
 @Schema(name = "Error", description = "Every error, from every layer, has this shape")
 public record ErrorResponse(@Schema(enumeration = "error") String status, Detail error) {
 

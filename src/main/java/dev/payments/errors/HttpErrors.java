@@ -8,6 +8,10 @@ public final class HttpErrors {
     /** The cap on request bodies; quarkus.http.limits.max-body-size must say the same. */
     static final long BODY_LIMIT_BYTES = 64 * 1024;
     static final String BODY_LIMIT = "64 KiB";
+    /** What a 503 asks the client to wait before retrying. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    static final String DATABASE_UNAVAILABLE = "the database is unavailable; retry shortly";
 
     private HttpErrors() {
     }
@@ -22,6 +26,7 @@ public final class HttpErrors {
             case 406 -> "not_acceptable";
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";
+            case 503 -> "service_unavailable";
             default -> status >= 500 ? "internal_error" : "http_error";
         };
     }
@@ -34,6 +39,7 @@ public final class HttpErrors {
             case 406 -> "responses are only available as application/json";
             case 413 -> "request body is larger than " + BODY_LIMIT;
             case 415 -> "Content-Type must be application/json";
+            case 503 -> DATABASE_UNAVAILABLE;
             default -> status >= 500 ? "internal server error" : "request failed with status " + status;
         };
     }

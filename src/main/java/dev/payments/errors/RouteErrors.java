@@ -61,7 +61,7 @@ public class RouteErrors {
 
     private void onFailure(RoutingContext ctx) {
         int status = ctx.statusCode();
-        if (ctx.response().headWritten() || status < 400 || status >= 500) {
+        if (ctx.response().headWritten() || status < 400 || status >= 500 && status != 503) {
             ctx.next();
             return;
         }
@@ -75,6 +75,9 @@ public class RouteErrors {
         ErrorResponse body = ErrorResponse.of(status, HttpErrors.typeOf(status),
                 HttpErrors.messageOf(status, ctx.request()), null, RequestIds.of(ctx.request()));
         try {
+            if (status == 503) {
+                ctx.response().putHeader("Retry-After", HttpErrors.RETRY_AFTER_SECONDS);
+            }
             ctx.response().setStatusCode(status)
                     .putHeader("Content-Type", "application/json")
                     .end(json.writeValueAsString(body));

@@ -1,5 +1,6 @@
 package dev.payments.errors;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,18 @@ class DatabaseFailuresTest {
     @Test
     void shouldTreatARefusedConnectionAsUnavailable() {
         assertTrue(DatabaseFailures.isUnavailable(new IllegalStateException(new ConnectException("refused"))));
+    }
+
+    @Test
+    void shouldTreatRefusedCredentialsOrAMissingDatabaseAsUnavailable() {
+        assertTrue(DatabaseFailures.isUnavailable(new SQLException("password authentication failed", "28P01")));
+        assertTrue(DatabaseFailures.isUnavailable(new SQLException("database \"x\" does not exist", "3D000")));
+    }
+
+    @Test
+    void shouldReportTheInnermostMessage() {
+        assertEquals("Connection refused", DatabaseFailures.rootMessage(
+                new IllegalStateException("outer", new SQLException("middle", "08001", new ConnectException("Connection refused")))));
     }
 
     @Test

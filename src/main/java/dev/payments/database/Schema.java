@@ -1,0 +1,81 @@
+package dev.payments.database;
+
+import dev.payments.errors.DatabaseFailures;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.flywaydb.core.Flyway;
+import org.hibernate.SessionFactory;
+import org.jboss.logging.Logger;
+
+/**
+ * Migrates the schema (Flyway) and validates the entities against it (Hibernate) before anything else uses the
+ * database. A database that cannot be reached yet does not stop start-up: the service runs, reports not ready, and
+ * tries again until it can. Any other failure (a migration that does not apply, entities that do not match) stops it.
+ */
+@ApplicationScoped
+public class Schema {
+
+    private static final Logger LOG = Logger.getLogger(Schema.class);
+
+    @Inject
+    Flyway flyway;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Inject
+    Event<SchemaReady> readyEvent;
+
+    @Inject
+    DatabaseConfig config;
+
+    private volatile boolean ready;
+    private boolean waitingLogged;
+
+    public boolean isReady() {
+        return ready;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        prepare();
+    }
+
+    @Scheduled(every = "${payments.database.retry-interval}", delayed = "${payments.database.retry-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retry() {
+        try {
+            prepare();
+        } catch (RuntimeException e) {
+            LOG.errorf("Stopping: the database schema cannot be prepared: %s", e.getMessage());
+            Quarkus.asyncExit(1);
+        }
+    }
+
+    private synchronized void prepare() {
+        if (ready) {
+            return;
+        }
+        try {
+            flyway.migrate();
+            sessionFactory.getSchemaManager().validateMappedObjects();
+            readyEvent.fire(new SchemaReady()); // its observers are idempotent: they may run again after a failure
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            if (!waitingLogged) {
+                LOG.warnf("The database is not reachable yet (%s): not ready; retrying every %s",
+                        DatabaseFailures.rootMessage(e), config.retryInterval());
+                waitingLogged = true;
+            }
+            return;
+        }
+        ready = true;
+        LOG.info("The database schema is up to date: ready");
+    }
+}

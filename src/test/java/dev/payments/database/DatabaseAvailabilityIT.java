@@ -1,0 +1,7 @@
+package dev.payments.database;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class DatabaseAvailabilityIT extends DatabaseAvailabilityTest {
+}
