@@ -99,6 +99,7 @@ public class PaymentResource {
             @QueryParam("endAt") String endAt, @QueryParam("end") String end) {
         String transaction = Aliases.pick(transactionId, "transaction_id", txId, "tx_id");
         TimeRange range = transaction != null ? TimeRange.NONE : TimeRange.parse(startAt, start, endAt, end);
-        return Envelope.of(service.delete(caller.website().id(), new PaymentFilter(transaction, visitorId, null, range)));
+        return Envelope.of(service.delete(caller.credential().id(), caller.website().id(),
+                new PaymentFilter(transaction, visitorId, null, range)));
     }
 }

@@ -5,6 +5,7 @@ import dev.payments.errors.ApiException;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -22,10 +23,18 @@ public class PaymentService {
     @Inject
     PaymentWriter writer;
 
+    @Inject
+    Event<PaymentEvents.Recorded> recorded;
+
+    @Inject
+    Event<PaymentEvents.Deleted> deleted;
+
     /** Returns only once the outcome is committed. */
     @Transactional(rollbackOn = SQLException.class)
     public CreateOutcome record(String websiteId, PaymentRequest request) throws SQLException {
-        return writer.write(normalize(websiteId, request, Instant.now()));
+        CreateOutcome outcome = writer.write(normalize(websiteId, request, Instant.now()));
+        recorded.fire(new PaymentEvents.Recorded(outcome));
+        return outcome;
     }
 
     @Transactional
@@ -46,13 +55,15 @@ public class PaymentService {
                 last == null ? null : new Cursor(last.occurredAt, last.id).encode());
     }
 
+    /** {@code principalId}: the key or token asking, for the audit log. */
     @Transactional
-    public DeleteResult delete(String websiteId, PaymentFilter filter) {
+    public DeleteResult delete(String principalId, String websiteId, PaymentFilter filter) {
         if (filter.transactionId() != null) {
-            long deleted = Payment.delete("websiteId = ?1 and transactionId = ?2", websiteId, filter.transactionId());
-            if (deleted == 0) {
+            long count = Payment.delete("websiteId = ?1 and transactionId = ?2", websiteId, filter.transactionId());
+            if (count == 0) {
                 throw ApiException.notFound("no payment with transaction_id " + filter.transactionId());
             }
+            deleted.fire(new PaymentEvents.Deleted(principalId, websiteId, filter, count));
             return DeleteResult.ofTransaction(filter.transactionId());
         }
         if (filter.visitorId() == null && !filter.range().isClosed()) {
@@ -63,8 +74,9 @@ public class PaymentService {
         StringBuilder where = new StringBuilder("websiteId = :website");
         Parameters params = Parameters.with("website", websiteId);
         filter.appendTo(where, params);
-        long deleted = Payment.delete(where.toString(), params);
-        return DeleteResult.of(filter, deleted);
+        long count = Payment.delete(where.toString(), params);
+        deleted.fire(new PaymentEvents.Deleted(principalId, websiteId, filter, count));
+        return DeleteResult.of(filter, count);
     }
 
     private static NewPayment normalize(String websiteId, PaymentRequest r, Instant now) {

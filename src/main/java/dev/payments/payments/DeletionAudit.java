@@ -1,0 +1,20 @@
+package dev.payments.payments;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.jboss.logging.Logger;
+
+/** One log record per committed delete: who (key or token id), which website, what filter, how many rows. */
+@ApplicationScoped
+class DeletionAudit {
+
+    private static final Logger LOG = Logger.getLogger("dev.payments.audit");
+
+    void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) PaymentEvents.Deleted event) {
+        PaymentFilter filter = event.filter();
+        LOG.infof("payments deleted: principal=%s website=%s transaction_id=%s datafast_visitor_id=%s start=%s end=%s "
+                + "deleted=%d", event.principalId(), event.websiteId(), filter.transactionId(), filter.visitorId(),
+                filter.range().start(), filter.range().end(), event.count());
+    }
+}

@@ -1,0 +1,19 @@
+package dev.payments.payments;
+
+/** What a payment call changed, published to observers once its transaction has committed. */
+final class PaymentEvents {
+
+    private PaymentEvents() {
+    }
+
+    record Recorded(CreateOutcome outcome) {
+    }
+
+    /** {@code principalId} is the id of the key or token that asked, never the secret itself. */
+    record Deleted(String principalId, String websiteId, PaymentFilter filter, long count) {
+
+        String by() {
+            return filter.transactionId() != null ? "transaction" : filter.visitorId() != null ? "visitor" : "range";
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.payments.support;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
+
+/** Collects what one logger category writes while a test runs (in-process tests only). */
+public final class LogCapture extends Handler implements AutoCloseable {
+
+    /** A log line as the formatters see it: the formatted message and the request's MDC entry. */
+    public record Line(String message, String requestId) {
+    }
+
+    private final Logger logger;
+    private final List<Line> lines = new CopyOnWriteArrayList<>();
+
+    private LogCapture(String category) {
+        logger = Logger.getLogger(category);
+        logger.addHandler(this);
+    }
+
+    public static LogCapture of(String category) {
+        return new LogCapture(category);
+    }
+
+    public List<Line> lines() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        // read now, on the logging thread: the MDC belongs to the request being served
+        ExtLogRecord ext = (ExtLogRecord) record;
+        lines.add(new Line(ext.getFormattedMessage(), ext.getMdc("requestId")));
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(this);
+    }
+}
