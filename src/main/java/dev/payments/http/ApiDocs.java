@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,11 +20,22 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @OpenAPIDefinition(
         info = @Info(title = "Payments API", version = "1.0.0",
-                description = "Self-hostable, DataFast-compatible Payments API. Every /api/v1 route takes "
-                        + "`Authorization: Bearer <token>`: a `df_` website key (payments of one website) or a `dft_` "
-                        + "account token (a set of permissions on all websites or a list of them; payment routes then "
-                        + "need the `websiteId` query parameter). Errors always have the shape "
-                        + "`{\"status\":\"error\",\"error\":{\"code\":400,\"message\":\"...\"}}`."),
+                contact = @Contact(name = "Payments API maintainers"),
+                description = """
+                        Self-hostable, DataFast-compatible Payments API: record payments, refunds, renewals and free \
+                        trials, attributed to the visitor who paid; read them back; delete them on request.
+
+                        Every /api/v1 route takes `Authorization: Bearer <token>`, with one of two kinds of token:
+
+                        * a **`df_` website key** (website settings): payments of its own website only, \
+                        `payments:write` and `payments:read`, nothing at the account level;
+                        * a **`dft_` account token** (account settings): the permissions it was created with \
+                        (`payments:write`, `payments:read`, `websites:read`, `websites:write`, `api-keys:read`, \
+                        `api-keys:write`, or `*`) on all websites or a list of them; payment routes then need the \
+                        `websiteId` query parameter.
+
+                        Errors always have the shape \
+                        `{"status":"error","error":{"code":400,"type":"...","message":"...","request_id":"..."}}`."""),
         security = @SecurityRequirement(name = ApiDocs.BEARER),
         components = @Components(
                 securitySchemes = @SecurityScheme(securitySchemeName = ApiDocs.BEARER, type = SecuritySchemeType.HTTP,
