@@ -24,6 +24,7 @@ public final class HttpErrors {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
+            case 409 -> "conflict";
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";
             case 503 -> "service_unavailable";

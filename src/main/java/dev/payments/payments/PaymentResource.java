@@ -21,8 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,7 +46,8 @@ public class PaymentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(value = Permission.PAYMENTS_WRITE, website = WebsiteScope.QUERY, tracking = true)
-    @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY)
+    @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY,
+            schema = @Schema(type = SchemaType.STRING))
     @Operation(summary = "Record a payment, refund, renewal or free trial",
             description = "Idempotent per transaction_id. 200 means the outcome is durably committed; the message "
                     + "says which outcome it was: recorded, free trial recorded, refund recorded, duplicate skipped, "
@@ -64,7 +67,8 @@ public class PaymentResource {
 
     @GET
     @Requires(value = Permission.PAYMENTS_READ, website = WebsiteScope.QUERY)
-    @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY)
+    @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY,
+            schema = @Schema(type = SchemaType.STRING))
     @Operation(summary = "Read payments back, newest first",
             description = "Filters combine with AND. Pass pagination.next_cursor as cursor to get the next page.")
     @APIResponse(responseCode = "200", description = "A page of payments")
@@ -84,7 +88,8 @@ public class PaymentResource {
 
     @DELETE
     @Requires(value = Permission.PAYMENTS_WRITE, website = WebsiteScope.QUERY)
-    @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY)
+    @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY,
+            schema = @Schema(type = SchemaType.STRING))
     @Operation(summary = "Delete payments",
             description = "By transaction_id (alias tx_id; other filters are then ignored; 404 if none), by "
                     + "datafast_visitor_id (optionally within startAt/endAt), or by a time range alone (both ends "

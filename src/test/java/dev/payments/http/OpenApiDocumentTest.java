@@ -61,9 +61,7 @@ class OpenApiDocumentTest {
     void shouldDocumentEveryFailureWithTheErrorSchema() {
         JsonPath document = document();
         for (String route : ROUTES) {
-            String[] methodAndPath = route.split(" ");
-            Map<String, Map<String, Object>> responses = document.getMap(
-                    "paths.'" + methodAndPath[1] + "'." + methodAndPath[0] + ".responses");
+            Map<String, Object> responses = operation(document, route, "responses");
             for (String status : List.of("200", "401", "403", "500", "503")) {
                 assertTrue(responses.containsKey(status), route + " lacks " + status);
             }
@@ -72,6 +70,33 @@ class OpenApiDocumentTest {
                     assertEquals("#/components/schemas/Error", errorSchemaOf(document, response), route + " " + status);
                 }
             });
+        }
+    }
+
+    @Test
+    void shouldGiveEachErrorResponseAnExampleWithItsOwnStatus() {
+        JsonPath document = document();
+        for (String route : ROUTES) {
+            operation(document, route, "responses").forEach((status, response) -> {
+                Object ref = ((Map<?, ?>) response).get("$ref");
+                if (ref != null) {
+                    String example = "components.responses." + ref.toString().replace("#/components/responses/", "")
+                            + ".content.'application/json'.example";
+                    assertEquals("error", document.getString(example + ".status"), route + " " + status);
+                    assertEquals(Integer.parseInt(status), document.getInt(example + ".error.code"), route + " " + status);
+                }
+            });
+        }
+    }
+
+    @Test
+    void shouldGiveEveryParameterAType() {
+        JsonPath document = document();
+        for (String route : ROUTES) {
+            List<Map<String, Object>> parameters = document.getList(pathOf(route) + ".parameters");
+            if (parameters != null) {
+                parameters.forEach(parameter -> assertTrue(parameter.containsKey("schema"), route + " " + parameter));
+            }
         }
     }
 
@@ -113,6 +138,16 @@ class OpenApiDocumentTest {
         Map<String, Object> content = (Map<String, Object>) body.get("content");
         Map<String, Object> json = (Map<String, Object>) content.get("application/json");
         return (String) ((Map<String, Object>) json.get("schema")).get("$ref");
+    }
+
+    /** "post /api/v1/payments" as a JsonPath to its operation. */
+    private static String pathOf(String route) {
+        String[] methodAndPath = route.split(" ");
+        return "paths.'" + methodAndPath[1] + "'." + methodAndPath[0];
+    }
+
+    private static Map<String, Object> operation(JsonPath document, String route, String member) {
+        return document.getMap(pathOf(route) + "." + member);
     }
 
     private static JsonPath document() {
