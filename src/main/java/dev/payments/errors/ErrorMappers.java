@@ -78,7 +78,8 @@ public class ErrorMappers {
             return respond(503, HttpErrors.typeOf(503), HttpErrors.DATABASE_UNAVAILABLE, null, request);
         }
         if (DatabaseFailures.isUniqueViolation(e)) {
-            return respond(409, HttpErrors.typeOf(409), "conflicts with a concurrent change; retry the request", null, request);
+            return respond(409, HttpErrors.typeOf(409), "conflicts with a concurrent change; retry the request", null,
+                    request);
         }
         LOG.errorf(e, "unexpected failure while serving request %s", RequestIds.of(request));
         return respond(500, "internal_error", "internal server error", null, request);
