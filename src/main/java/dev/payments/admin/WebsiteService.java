@@ -5,9 +5,11 @@ import dev.payments.auth.CredentialStore;
 import dev.payments.auth.Secrets;
 import dev.payments.currency.Currencies;
 import dev.payments.errors.ApiException;
+import dev.payments.websites.ReportingCurrencyChanged;
 import dev.payments.websites.Website;
 import dev.payments.websites.WebsiteDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -29,6 +31,9 @@ public class WebsiteService {
 
     @Inject
     CredentialStore credentials;
+
+    @Inject
+    Event<ReportingCurrencyChanged> currencyChanged;
 
     @Transactional
     public List<WebsiteView> list(Credential caller) {
@@ -72,8 +77,9 @@ public class WebsiteService {
         if (request.name() != null) {
             website.name = request.name().trim();
         }
-        if (request.currency() != null) {
+        if (request.currency() != null && !Currencies.normalize(request.currency()).equals(website.currency)) {
             website.currency = Currencies.normalize(request.currency());
+            currencyChanged.fire(new ReportingCurrencyChanged(websiteId, website.currency));
         }
         if (request.timezone() != null) {
             website.timezone = timezone(request.timezone());

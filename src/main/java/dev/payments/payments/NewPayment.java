@@ -1,9 +1,10 @@
 package dev.payments.payments;
 
+import dev.payments.currency.Conversion;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A validated, normalized payment about to be written. */
+/** A validated, normalized payment about to be written; {@code conversion} is null while no rate is known. */
 record NewPayment(
         String websiteId,
         String transactionId,
@@ -17,7 +18,9 @@ record NewPayment(
         boolean refunded,
         boolean freeTrial,
         Instant occurredAt,
-        Instant receivedAt) {
+        Instant receivedAt,
+        String reportingCurrency,
+        Conversion conversion) {
 
     CreateOutcome newRowOutcome() {
         if (refunded) {

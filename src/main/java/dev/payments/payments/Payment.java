@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** A stored payment, read and deleted through Panache; written by {@link PaymentWriter}. */
 @Entity
@@ -54,6 +55,19 @@ public class Payment extends PanacheEntityBase {
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+
+    @Column(name = "reporting_currency", nullable = false)
+    public String reportingCurrency;
+
+    /** Null while no rate is known for the payment's currency and date (pending). */
+    @Column(name = "reporting_amount", precision = 30, scale = 8)
+    public BigDecimal reportingAmount;
+
+    @Column(name = "reporting_rate", precision = 30, scale = 10)
+    public BigDecimal reportingRate;
+
+    @Column(name = "rate_date")
+    public LocalDate rateDate;
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;

@@ -61,7 +61,7 @@ public class PaymentResource {
     @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "UnsupportedMediaType")
     public CreateResponse create(@Valid @NotNull(message = "is required") PaymentRequest body) throws SQLException {
-        CreateOutcome outcome = service.record(caller.website().id(), body);
+        CreateOutcome outcome = service.record(caller.website(), body);
         return new CreateResponse(outcome.message(), body.transaction_id());
     }
 

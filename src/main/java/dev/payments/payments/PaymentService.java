@@ -1,7 +1,10 @@
 package dev.payments.payments;
 
+import dev.payments.currency.Conversion;
 import dev.payments.currency.Currencies;
+import dev.payments.currency.ExchangeRates;
 import dev.payments.errors.ApiException;
+import dev.payments.websites.WebsiteSnapshot;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +14,8 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** The rules of recording, reading and deleting payments; every call is one transaction. */
@@ -24,6 +29,9 @@ public class PaymentService {
     PaymentWriter writer;
 
     @Inject
+    ExchangeRates rates;
+
+    @Inject
     Event<PaymentEvents.Recorded> recorded;
 
     @Inject
@@ -31,8 +39,8 @@ public class PaymentService {
 
     /** Returns only once the outcome is committed. */
     @Transactional(rollbackOn = SQLException.class)
-    public CreateOutcome record(String websiteId, PaymentRequest request) throws SQLException {
-        CreateOutcome outcome = writer.write(normalize(websiteId, request, Instant.now()));
+    public CreateOutcome record(WebsiteSnapshot website, PaymentRequest request) throws SQLException {
+        CreateOutcome outcome = writer.write(normalize(website, request, Instant.now()));
         recorded.fire(new PaymentEvents.Recorded(outcome));
         return outcome;
     }
@@ -79,7 +87,7 @@ public class PaymentService {
         return DeleteResult.of(filter, count);
     }
 
-    private static NewPayment normalize(String websiteId, PaymentRequest r, Instant now) {
+    private NewPayment normalize(WebsiteSnapshot website, PaymentRequest r, Instant now) {
         Instant occurredAt = r.timestamp() == null ? now : TimeRange.instant(r.timestamp(), "timestamp");
         if (occurredAt.isAfter(now.plus(MAX_FUTURE))) {
             throw ApiException.badRequest("timestamp must not be more than a day in the future", "timestamp");
@@ -88,11 +96,14 @@ public class PaymentService {
             throw ApiException.badRequest("timestamp must not be before 1970-01-01T00:00:00Z", "timestamp");
         }
         boolean freeTrial = r.is_free_trial() != null ? r.is_free_trial() : r.amount().signum() == 0;
-        return new NewPayment(websiteId, r.transaction_id(), r.amount(), Currencies.normalize(r.currency()),
+        String currency = Currencies.normalize(r.currency());
+        Conversion conversion = rates.convert(r.amount(), currency, website.currency(),
+                LocalDate.ofInstant(occurredAt, ZoneOffset.UTC)).orElse(null);
+        return new NewPayment(website.id(), r.transaction_id(), r.amount(), currency,
                 r.datafast_visitor_id(),
                 Aliases.pick(r.email(), "email", r.customer_email(), "customer_email"),
                 Aliases.pick(r.name(), "name", r.customer_name(), "customer_name"),
                 r.customer_id(), Boolean.TRUE.equals(r.renewal()), Boolean.TRUE.equals(r.refunded()), freeTrial,
-                occurredAt, now);
+                occurredAt, now, website.currency(), conversion);
     }
 }

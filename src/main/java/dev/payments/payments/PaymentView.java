@@ -10,6 +10,10 @@ public record PaymentView(
         @Schema(examples = "payment_456") String transaction_id,
         @Schema(examples = "29.99") BigDecimal amount,
         @Schema(examples = "USD") String currency,
+        @Schema(description = "The amount in the website's reporting currency at the ECB reference rate of the "
+                + "payment's date; null while that rate is not known yet (pending)", examples = "27.43")
+        BigDecimal reporting_amount,
+        @Schema(description = "The website's reporting currency", examples = "EUR") String reporting_currency,
         String datafast_visitor_id,
         String customer_email,
         String customer_name,
@@ -21,7 +25,9 @@ public record PaymentView(
         @Schema(examples = "2026-05-19T12:00:00Z") Instant timestamp) {
 
     static PaymentView of(Payment p) {
-        return new PaymentView(p.transactionId, p.amount.stripTrailingZeros(), p.currency, p.visitorId,
+        return new PaymentView(p.transactionId, p.amount.stripTrailingZeros(), p.currency,
+                p.reportingAmount == null ? null : p.reportingAmount.stripTrailingZeros(), p.reportingCurrency,
+                p.visitorId,
                 p.customerEmail, p.customerName, p.customerId, p.renewal, p.refunded, p.refundedAt, p.freeTrial,
                 p.occurredAt);
     }

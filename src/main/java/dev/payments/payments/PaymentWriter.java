@@ -1,5 +1,6 @@
 package dev.payments.payments;
 
+import dev.payments.currency.Conversion;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,8 +24,9 @@ class PaymentWriter {
 
     private static final String INSERT = """
             insert into payment (website_id, transaction_id, amount, currency, visitor_id, customer_email,
-                                 customer_name, customer_id, renewal, refunded, refunded_at, free_trial, occurred_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 customer_name, customer_id, renewal, refunded, refunded_at, free_trial, occurred_at,
+                                 reporting_currency, reporting_amount, reporting_rate, rate_date)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (website_id, transaction_id) do nothing""";
     private static final String FIND = """
             select visitor_id is null, refunded from payment where website_id = ? and transaction_id = ?""";
@@ -70,6 +72,11 @@ class PaymentWriter {
             insert.setObject(11, p.refunded() ? utc(p.receivedAt()) : null, Types.TIMESTAMP_WITH_TIMEZONE);
             insert.setBoolean(12, p.freeTrial());
             insert.setObject(13, utc(p.occurredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.setString(14, p.reportingCurrency());
+            Conversion conversion = p.conversion();
+            insert.setBigDecimal(15, conversion == null ? null : conversion.amount());
+            insert.setBigDecimal(16, conversion == null ? null : conversion.rate());
+            insert.setObject(17, conversion == null ? null : conversion.rateDate(), Types.DATE);
             return insert.executeUpdate() == 1;
         }
     }

@@ -42,8 +42,13 @@ public final class Fixtures {
 
     /** A new website (reporting currency USD) with one df_ key. */
     public static TestWebsite website() {
+        return website("USD");
+    }
+
+    /** A new website reporting in the currency, with one df_ key. */
+    public static TestWebsite website(String reportingCurrency) {
         String id = as(BOOTSTRAP).contentType(ContentType.JSON)
-                .body(Map.of("domain", unique("site").replace('_', '-') + ".example.com"))
+                .body(Map.of("domain", unique("site").replace('_', '-') + ".example.com", "currency", reportingCurrency))
                 .post("/api/v1/admin/websites")
                 .then().statusCode(200).extract().path("data[0].id");
         return new TestWebsite(id, apiKey(id));

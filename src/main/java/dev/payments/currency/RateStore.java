@@ -1,0 +1,84 @@
+package dev.payments.currency;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The exchange_rate table: every rate ever loaded, the source the in-memory book is built from. */
+@ApplicationScoped
+class RateStore {
+
+    /** Rows per statement: the arrays of one upsert. */
+    private static final int CHUNK = 20_000;
+    private static final String UPSERT = """
+            insert into exchange_rate (rate_date, currency, per_euro)
+            select * from unnest(?::date[], ?::varchar[], ?::numeric[])
+            on conflict (rate_date, currency) do update set per_euro = excluded.per_euro
+            where exchange_rate.per_euro <> excluded.per_euro""";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Stores the days (a later load of the same day and currency replaces the rate); returns the rows written. */
+    int store(List<DailyRates> days) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        days.forEach(day -> day.perEuro().forEach((currency, rate) ->
+                rows.add(new Object[] {Date.valueOf(day.date()), currency, rate})));
+        int written = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                    upsert.setArray(1, connection.createArrayOf("date", column(chunk, 0)));
+                    upsert.setArray(2, connection.createArrayOf("varchar", column(chunk, 1)));
+                    upsert.setArray(3, connection.createArrayOf("numeric", column(chunk, 2)));
+                    written += upsert.executeUpdate();
+                }
+            }
+        }
+        return written;
+    }
+
+    /** How many rates are stored for days up to the given one. */
+    long count(LocalDate upTo) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "select count(*) from exchange_rate where rate_date <= ?")) {
+            count.setDate(1, Date.valueOf(upTo));
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** Every stored rate, by day. */
+    List<DailyRates> loadAll() throws SQLException {
+        Map<LocalDate, Map<String, BigDecimal>> days = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select rate_date, currency, per_euro from exchange_rate order by rate_date");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                days.computeIfAbsent(rows.getDate(1).toLocalDate(), day -> new LinkedHashMap<>())
+                        .put(rows.getString(2), rows.getBigDecimal(3));
+            }
+        }
+        return days.entrySet().stream().map(day -> new DailyRates(day.getKey(), day.getValue())).toList();
+    }
+
+    private static Object[] column(List<Object[]> rows, int index) {
+        return rows.stream().map(row -> row[index]).toArray();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.payments.currency;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+@ConfigMapping(prefix = "payments.rates")
+public interface RatesConfig {
+
+    /**
+     * Where rates are refreshed from, in ECB's eurofxref XML format: http(s) URLs or files (file:/path). {@code none}:
+     * only the bundled history and what the database already holds.
+     */
+    @WithDefault("https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml,"
+            + "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml")
+    List<String> sources();
+
+    /** How often the sources are read (ECB publishes once per working day, around 16:00 CET). */
+    @WithDefault("6h")
+    String refreshInterval();
+
+    /** How often payments still waiting for a rate are looked at again (also done after every load). */
+    @WithDefault("10m")
+    String pendingInterval();
+}

@@ -1,0 +1,83 @@
+package dev.payments.currency;
+
+import static dev.payments.currency.ReportingCurrencyTest.assertReported;
+import static dev.payments.currency.ReportingCurrencyTest.stored;
+import static dev.payments.support.Fixtures.payment;
+import static dev.payments.support.Fixtures.record;
+import static dev.payments.support.Fixtures.unique;
+import static dev.payments.support.Fixtures.website;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.payments.support.Fixtures.TestWebsite;
+import dev.payments.support.LogCapture;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Loading rates (in-process: a fixture file instead of the network) and failing soft when a source is unreachable. */
+@QuarkusTest
+class ExchangeRatesTest {
+
+    private static final LocalDate FRIDAY = LocalDate.parse("2023-02-17");
+
+    @Inject
+    ExchangeRates rates;
+
+    @BeforeEach
+    void bundledHistoryLoaded() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (friday().isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void shouldConvertPendingPaymentsWhenTheirRatesArrive() throws Exception {
+        TestWebsite site = website("EUR");
+        String tx = unique("tx");
+        record(site, payment(tx, "amount", "100", "currency", "USD", "timestamp", "2025-03-03T09:00:00Z"));
+        assertNull(stored(site, tx).get("data[0].reporting_amount"));
+
+        rates.load(fixture("rates/fixture-2025-03-03.xml"));
+        // 100 / 1.05 = 95.238... -> 95.24
+        assertReported(site, tx, "95.24", "EUR");
+    }
+
+    @Test
+    void shouldKeepItsRatesWhenASourceCannotBeRead() {
+        try (LogCapture log = LogCapture.of(ExchangeRates.class.getName())) {
+            rates.refreshFrom(List.of("http://127.0.0.1:1/eurofxref-daily.xml", "file:///nonexistent/rates.xml"));
+            assertEquals(2, log.lines().stream().filter(line -> line.message().startsWith("Could not refresh")).count(),
+                    log.lines().toString());
+        }
+        assertEquals(new BigDecimal("94.12"), friday().orElseThrow().amount());
+    }
+
+    @Test
+    void shouldLoadRatesFromAFileSource() {
+        var source = getClass().getClassLoader().getResource("rates/fixture-2025-03-04.xml");
+        rates.refreshFrom(List.of(source.toString()));
+        assertTrue(rates.convert(BigDecimal.TEN, "EUR", "GBP", LocalDate.parse("2025-03-04")).isPresent());
+    }
+
+    private Optional<Conversion> friday() {
+        return rates.convert(new BigDecimal("100"), "USD", "EUR", FRIDAY);
+    }
+
+    private static List<DailyRates> fixture(String resource) throws IOException {
+        try (InputStream xml = ExchangeRatesTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return EcbXml.parse(xml);
+        }
+    }
+}

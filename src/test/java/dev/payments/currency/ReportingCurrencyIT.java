@@ -1,0 +1,7 @@
+package dev.payments.currency;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ReportingCurrencyIT extends ReportingCurrencyTest {
+}
