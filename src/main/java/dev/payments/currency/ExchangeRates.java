@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -67,11 +66,9 @@ public class ExchangeRates {
 
     private synchronized void initialize() {
         try {
-            List<DailyRates> history = RateSources.bundledHistory();
-            LocalDate last = history.stream().map(DailyRates::date).max(Comparator.naturalOrder()).orElseThrow();
-            if (store.count(last) < history.stream().mapToInt(day -> day.perEuro().size()).sum()) {
-                LOG.infof("Storing the bundled ECB rate history (%d days)", history.size());
-                store.store(history);
+            if (store.count(RateSources.BUNDLED_LAST_DAY) < RateSources.BUNDLED_RATES) {
+                LOG.info("Storing the bundled ECB rate history");
+                store.store(RateSources.bundledHistory());
             }
             book = RateBook.EMPTY.with(store.loadAll());
             LOG.infof("Exchange rates loaded: %d rates up to %s", book.size(), book.latest().orElse(null));

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Reads rates in ECB's XML format from where the configuration points: an http(s) URL, a file, the bundled history. */
@@ -16,6 +17,9 @@ final class RateSources {
 
     /** ECB's full history to 2023-02-21, as carried by the moneta-convert-ecb artifact. */
     static final String BUNDLED_HISTORY = "org/javamoney/moneta/convert/ecb/defaults/eurofxref-hist.xml";
+    /** What that file holds (a test checks): enough to tell whether the table has it without parsing 7 MB. */
+    static final LocalDate BUNDLED_LAST_DAY = LocalDate.of(2023, 2, 21);
+    static final long BUNDLED_RATES = 193_655;
     static final String NONE = "none";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
