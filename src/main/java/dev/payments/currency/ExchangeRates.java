@@ -70,7 +70,7 @@ public class ExchangeRates {
                 LOG.info("Storing the bundled ECB rate history");
                 store.store(RateSources.bundledHistory());
             }
-            book = RateBook.EMPTY.with(store.loadAll());
+            book = store.loadBook();
             LOG.infof("Exchange rates loaded: %d rates up to %s", book.size(), book.latest().orElse(null));
         } catch (Exception e) {
             LOG.errorf(e, "Could not load the stored exchange rates; payments stay pending until a refresh succeeds");

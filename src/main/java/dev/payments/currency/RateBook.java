@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -48,19 +50,64 @@ public final class RateBook {
 
     /** A new book with these days added; for a day and currency already held, the added rate wins. */
     public RateBook with(Collection<DailyRates> days) {
-        TreeSet<Integer> allDays = new TreeSet<>();
-        Arrays.stream(publications).forEach(allDays::add);
-        Map<String, TreeMap<Integer, Long>> rates = new HashMap<>();
-        series.forEach((currency, held) -> held.copyInto(rates.computeIfAbsent(currency, c -> new TreeMap<>())));
+        Map<String, TreeMap<Integer, Long>> added = new HashMap<>();
         for (DailyRates day : days) {
             int epochDay = (int) day.date().toEpochDay();
-            allDays.add(epochDay);
             day.perEuro().forEach((currency, rate) ->
-                    rates.computeIfAbsent(currency, c -> new TreeMap<>()).put(epochDay, micros(rate)));
+                    added.computeIfAbsent(currency, c -> new TreeMap<>()).put(epochDay, micros(rate)));
         }
-        Map<String, RateSeries> built = new HashMap<>();
-        rates.forEach((currency, byDay) -> built.put(currency, RateSeries.of(byDay)));
-        return new RateBook(allDays.stream().mapToInt(Integer::intValue).toArray(), Map.copyOf(built));
+        Set<String> currencies = new TreeSet<>(series.keySet());
+        currencies.addAll(added.keySet());
+        Builder builder = new Builder();
+        for (String currency : currencies) {
+            series.getOrDefault(currency, RateSeries.EMPTY)
+                    .mergeInto(builder, currency, added.getOrDefault(currency, new TreeMap<>()));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Builds a book from rates given currency by currency, each in ascending day order (as the table returns them),
+     * without an object per rate: loading the whole history stays cheap in time and memory.
+     */
+    public static final class Builder {
+
+        private final Map<String, RateSeries> series = new HashMap<>();
+        private final BitSet publications = new BitSet();
+        private String currency;
+        private int[] days = new int[1024];
+        private long[] micros = new long[1024];
+        private int count;
+
+        /** A rate in millionths of a unit per euro. */
+        public void add(String currency, int epochDay, long micros) {
+            if (epochDay < 0) {
+                throw new IllegalArgumentException("no ECB rates before 1999: " + LocalDate.ofEpochDay(epochDay));
+            }
+            if (!currency.equals(this.currency)) {
+                finishSeries();
+                this.currency = currency;
+            }
+            if (count == days.length) {
+                days = Arrays.copyOf(days, count * 2);
+                this.micros = Arrays.copyOf(this.micros, count * 2);
+            }
+            days[count] = epochDay;
+            this.micros[count++] = micros;
+            publications.set(epochDay);
+        }
+
+        public RateBook build() {
+            finishSeries();
+            return new RateBook(publications.stream().toArray(), Map.copyOf(series));
+        }
+
+        private void finishSeries() {
+            if (currency != null && count > 0) {
+                series.put(currency, new RateSeries(Arrays.copyOf(days, count), Arrays.copyOf(micros, count)));
+            }
+            count = 0;
+        }
     }
 
     public Optional<LocalDate> latest() {

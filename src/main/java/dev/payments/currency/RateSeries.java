@@ -1,26 +1,22 @@
 package dev.payments.currency;
 
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One currency's rates per euro, as two parallel sorted arrays: epoch days and millionths. */
+/** One currency's rates per euro, as two parallel arrays sorted by day: epoch days and millionths. */
 final class RateSeries {
 
     static final long ABSENT = -1;
+    static final RateSeries EMPTY = new RateSeries(new int[0], new long[0]);
 
     private final int[] days;
     private final long[] micros;
 
-    private RateSeries(int[] days, long[] micros) {
+    RateSeries(int[] days, long[] micros) {
         this.days = days;
         this.micros = micros;
-    }
-
-    static RateSeries of(TreeMap<Integer, Long> rates) {
-        int[] days = rates.keySet().stream().mapToInt(Integer::intValue).toArray();
-        long[] micros = rates.values().stream().mapToLong(Long::longValue).toArray();
-        return new RateSeries(days, micros);
     }
 
     /** The rate published on exactly that day, or {@link #ABSENT}. */
@@ -33,9 +29,25 @@ final class RateSeries {
         return days.length;
     }
 
-    void copyInto(Map<Integer, Long> target) {
+    /** Adds this series and the added rates, in day order, to the builder; for a day in both, the added rate wins. */
+    void mergeInto(RateBook.Builder builder, String currency, TreeMap<Integer, Long> added) {
+        Iterator<Map.Entry<Integer, Long>> extra = added.entrySet().iterator();
+        Map.Entry<Integer, Long> next = extra.hasNext() ? extra.next() : null;
         for (int i = 0; i < days.length; i++) {
-            target.put(days[i], micros[i]);
+            while (next != null && next.getKey() < days[i]) {
+                builder.add(currency, next.getKey(), next.getValue());
+                next = extra.hasNext() ? extra.next() : null;
+            }
+            if (next != null && next.getKey() == days[i]) {
+                builder.add(currency, next.getKey(), next.getValue());
+                next = extra.hasNext() ? extra.next() : null;
+            } else {
+                builder.add(currency, days[i], micros[i]);
+            }
+        }
+        while (next != null) {
+            builder.add(currency, next.getKey(), next.getValue());
+            next = extra.hasNext() ? extra.next() : null;
         }
     }
 }

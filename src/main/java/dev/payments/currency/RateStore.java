@@ -3,7 +3,6 @@ package dev.payments.currency;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -11,9 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The exchange_rate table: every rate ever loaded, the source the in-memory book is built from. */
 @ApplicationScoped
@@ -21,6 +18,7 @@ class RateStore {
 
     /** Rows per statement: the arrays of one upsert. */
     private static final int CHUNK = 20_000;
+    private static final int FETCH_SIZE = 10_000;
     private static final String UPSERT = """
             insert into exchange_rate (rate_date, currency, per_euro)
             select * from unnest(?::date[], ?::varchar[], ?::numeric[])
@@ -63,19 +61,26 @@ class RateStore {
         }
     }
 
-    /** Every stored rate, by day. */
-    List<DailyRates> loadAll() throws SQLException {
-        Map<LocalDate, Map<String, BigDecimal>> days = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select rate_date, currency, per_euro from exchange_rate order by rate_date");
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                days.computeIfAbsent(rows.getDate(1).toLocalDate(), day -> new LinkedHashMap<>())
-                        .put(rows.getString(2), rows.getBigDecimal(3));
+    /** Every stored rate, streamed into a book without an object per row. */
+    RateBook loadBook() throws SQLException {
+        RateBook.Builder book = new RateBook.Builder();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false); // lets the driver fetch in chunks instead of all rows at once
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select currency, rate_date - date '1970-01-01', (per_euro * 1000000)::bigint
+                    from exchange_rate order by currency, rate_date""")) {
+                select.setFetchSize(FETCH_SIZE);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        book.add(rows.getString(1), rows.getInt(2), rows.getLong(3));
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
             }
         }
-        return days.entrySet().stream().map(day -> new DailyRates(day.getKey(), day.getValue())).toList();
+        return book.build();
     }
 
     private static Object[] column(List<Object[]> rows, int index) {
