@@ -26,7 +26,11 @@ class PaymentWriter {
             insert into payment (website_id, transaction_id, amount, currency, visitor_id, customer_email,
                                  customer_name, customer_id, renewal, refunded, refunded_at, free_trial, occurred_at,
                                  reporting_currency, reporting_amount, reporting_rate, rate_date)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            select w.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, w.currency,
+                   case when w.currency = ? then ?::numeric end,
+                   case when w.currency = ? then ?::numeric end,
+                   case when w.currency = ? then ?::date end
+            from website w where w.id = ?
             on conflict (website_id, transaction_id) do nothing""";
     private static final String FIND = """
             select visitor_id is null, refunded from payment where website_id = ? and transaction_id = ?""";
@@ -57,26 +61,33 @@ class PaymentWriter {
         throw new SQLException("payment " + payment.transactionId() + " kept disappearing while being recorded");
     }
 
+    /**
+     * The reporting currency is the website row's, not the cached snapshot's: if the two differ (a currency change
+     * not yet seen by this instance's cache), the conversion made for the snapshot is not stored and the payment is
+     * pending until converted to the right currency.
+     */
     private boolean insert(Connection connection, NewPayment p) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, p.websiteId());
-            insert.setString(2, p.transactionId());
-            insert.setBigDecimal(3, p.amount());
-            insert.setString(4, p.currency());
-            setNullableString(insert, 5, p.visitorId());
-            setNullableString(insert, 6, p.customerEmail());
-            setNullableString(insert, 7, p.customerName());
-            setNullableString(insert, 8, p.customerId());
-            insert.setBoolean(9, p.renewal());
-            insert.setBoolean(10, p.refunded());
-            insert.setObject(11, p.refunded() ? utc(p.receivedAt()) : null, Types.TIMESTAMP_WITH_TIMEZONE);
-            insert.setBoolean(12, p.freeTrial());
-            insert.setObject(13, utc(p.occurredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-            insert.setString(14, p.reportingCurrency());
+            insert.setString(1, p.transactionId());
+            insert.setBigDecimal(2, p.amount());
+            insert.setString(3, p.currency());
+            setNullableString(insert, 4, p.visitorId());
+            setNullableString(insert, 5, p.customerEmail());
+            setNullableString(insert, 6, p.customerName());
+            setNullableString(insert, 7, p.customerId());
+            insert.setBoolean(8, p.renewal());
+            insert.setBoolean(9, p.refunded());
+            insert.setObject(10, p.refunded() ? utc(p.receivedAt()) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.setBoolean(11, p.freeTrial());
+            insert.setObject(12, utc(p.occurredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
             Conversion conversion = p.conversion();
-            insert.setBigDecimal(15, conversion == null ? null : conversion.amount());
+            insert.setString(13, p.reportingCurrency());
+            insert.setBigDecimal(14, conversion == null ? null : conversion.amount());
+            insert.setString(15, p.reportingCurrency());
             insert.setBigDecimal(16, conversion == null ? null : conversion.rate());
-            insert.setObject(17, conversion == null ? null : conversion.rateDate(), Types.DATE);
+            insert.setString(17, p.reportingCurrency());
+            insert.setObject(18, conversion == null ? null : conversion.rateDate(), Types.DATE);
+            insert.setString(19, p.websiteId());
             return insert.executeUpdate() == 1;
         }
     }
