@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -43,13 +42,6 @@ public class ExchangeRates {
     /** An in-memory lookup; empty when no rate is known for that currency and day (yet). */
     public Optional<Conversion> convert(BigDecimal amount, String from, String to, LocalDate date) {
         return book.convert(amount, from, to, date);
-    }
-
-    /** Stores and applies rates read by other means (a file loaded by hand, a test fixture). */
-    public synchronized void load(List<DailyRates> days) throws SQLException {
-        store.store(days);
-        book = book.with(days);
-        loaded.fireAsync(new RatesLoaded());
     }
 
     void onSchemaReady(@Observes SchemaReady event) {

@@ -14,8 +14,6 @@ import dev.payments.support.Fixtures.TestWebsite;
 import dev.payments.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,13 +41,13 @@ class ExchangeRatesTest {
     }
 
     @Test
-    void shouldConvertPendingPaymentsWhenTheirRatesArrive() throws Exception {
+    void shouldConvertPendingPaymentsWhenTheirRatesArrive() {
         TestWebsite site = website("EUR");
         String tx = unique("tx");
         record(site, payment(tx, "amount", "100", "currency", "USD", "timestamp", "2025-03-03T09:00:00Z"));
         assertNull(stored(site, tx).get("data[0].reporting_amount"));
 
-        rates.load(fixture("rates/fixture-2025-03-03.xml"));
+        rates.refreshFrom(List.of(fixture("rates/fixture-2025-03-03.xml")));
         // 100 / 1.05 = 95.238... -> 95.24
         assertReported(site, tx, "95.24", "EUR");
     }
@@ -66,8 +64,7 @@ class ExchangeRatesTest {
 
     @Test
     void shouldLoadRatesFromAFileSource() {
-        var source = getClass().getClassLoader().getResource("rates/fixture-2025-03-04.xml");
-        rates.refreshFrom(List.of(source.toString()));
+        rates.refreshFrom(List.of(fixture("rates/fixture-2025-03-04.xml")));
         assertTrue(rates.convert(BigDecimal.TEN, "EUR", "GBP", LocalDate.parse("2025-03-04")).isPresent());
     }
 
@@ -75,9 +72,8 @@ class ExchangeRatesTest {
         return rates.convert(new BigDecimal("100"), "USD", "EUR", FRIDAY);
     }
 
-    private static List<DailyRates> fixture(String resource) throws IOException {
-        try (InputStream xml = ExchangeRatesTest.class.getClassLoader().getResourceAsStream(resource)) {
-            return EcbXml.parse(xml);
-        }
+    /** A file: URL of a test resource, as an operator would list a file in PAYMENTS_RATES_SOURCES. */
+    private static String fixture(String resource) {
+        return ExchangeRatesTest.class.getClassLoader().getResource(resource).toString();
     }
 }
