@@ -17,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,16 @@ class ListPaymentsTest {
                 .body("data.transaction_id", contains("new", "old"))
                 .body("pagination.limit", equalTo(50))
                 .body("pagination.next_cursor", nullValue());
+    }
+
+    @Test
+    void shouldShowEachPaymentWithExactlyTheContractsFields() {
+        recordAt("only", "2026-01-01T00:00:00Z", null);
+        JsonPath page = as(site.key()).get("/api/v1/payments").then().statusCode(200).extract().jsonPath();
+        assertEquals(Set.of("status", "data", "pagination"), page.getMap("").keySet());
+        assertEquals(Set.of("transaction_id", "amount", "currency", "reporting_amount", "reporting_currency",
+                "datafast_visitor_id", "customer_email", "customer_name", "customer_id", "renewal", "refunded",
+                "refunded_at", "is_free_trial", "timestamp"), page.getMap("data[0]").keySet());
     }
 
     @Test
