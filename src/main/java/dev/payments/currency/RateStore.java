@@ -28,12 +28,11 @@ class RateStore {
     @Inject
     AgroalDataSource dataSource;
 
-    /** Stores the days (a later load of the same day and currency replaces the rate); returns the rows written. */
-    int store(List<DailyRates> days) throws SQLException {
+    /** Stores the days (a later load of the same day and currency replaces the rate). */
+    void store(List<DailyRates> days) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         days.forEach(day -> day.perEuro().forEach((currency, rate) ->
                 rows.add(new Object[] {Date.valueOf(day.date()), currency, rate})));
-        int written = 0;
         try (Connection connection = dataSource.getConnection()) {
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
@@ -41,11 +40,10 @@ class RateStore {
                     upsert.setArray(1, connection.createArrayOf("date", column(chunk, 0)));
                     upsert.setArray(2, connection.createArrayOf("varchar", column(chunk, 1)));
                     upsert.setArray(3, connection.createArrayOf("numeric", column(chunk, 2)));
-                    written += upsert.executeUpdate();
+                    upsert.executeUpdate();
                 }
             }
         }
-        return written;
     }
 
     /** How many rates are stored for days up to the given one. */

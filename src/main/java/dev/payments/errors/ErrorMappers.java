@@ -82,7 +82,7 @@ public class ErrorMappers {
                     request);
         }
         LOG.errorf(e, "unexpected failure while serving request %s", RequestIds.of(request));
-        return respond(500, "internal_error", "internal server error", null, request);
+        return respond(500, HttpErrors.typeOf(500), HttpErrors.messageOf(500, request), null, request);
     }
 
     private static Response respond(int status, String type, String message, List<String> fields,

@@ -10,13 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payments.support.Eventually;
 import dev.payments.support.Fixtures.TestWebsite;
 import dev.payments.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -33,11 +33,8 @@ class ExchangeRatesTest {
     ExchangeRates rates;
 
     @BeforeEach
-    void bundledHistoryLoaded() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (friday().isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
+    void bundledHistoryLoaded() {
+        Eventually.within(Duration.ofSeconds(60), () -> friday().isPresent());
     }
 
     @Test

@@ -9,13 +9,13 @@ import static dev.payments.support.Fixtures.website;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.payments.support.Eventually;
 import dev.payments.support.Fixtures.TestWebsite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -114,26 +114,12 @@ class ReportingCurrencyTest {
     }
 
     static JsonPath awaitStored(TestWebsite site, String tx, Predicate<JsonPath> done) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        JsonPath stored = stored(site, tx);
-        while (!done.test(stored) && Instant.now().isBefore(deadline)) {
-            sleep();
-            stored = stored(site, tx);
-        }
-        return stored;
+        Eventually.within(PATIENCE, () -> done.test(stored(site, tx)));
+        return stored(site, tx);
     }
 
     static JsonPath stored(TestWebsite site, String tx) {
         return as(site.key()).queryParam("transaction_id", tx).get("/api/v1/payments")
                 .then().statusCode(200).extract().jsonPath();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 }

@@ -8,9 +8,11 @@ import static dev.payments.support.Fixtures.website;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payments.auth.Secrets;
 import dev.payments.support.Fixtures.TestWebsite;
+import dev.payments.support.Eventually;
 import dev.payments.support.Metrics;
 import dev.payments.support.TcpGate;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -97,17 +98,6 @@ class DatabaseAvailabilityTest {
     }
 
     private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not so after " + PATIENCE.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        assertTrue(Eventually.within(PATIENCE, condition), "not so after " + PATIENCE.toSeconds() + " s");
     }
 }
