@@ -5,7 +5,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
-/** One log record per committed delete: who (key or token id), which website, what filter, how many rows. */
+/**
+ * One log record per committed delete: who (key or token id), which website, what filter, how many rows. The client's
+ * own values have control characters replaced, so a line break in a visitor id cannot forge a line in text logs.
+ */
 @ApplicationScoped
 class DeletionAudit {
 
@@ -14,7 +17,13 @@ class DeletionAudit {
     void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) PaymentEvents.Deleted event) {
         PaymentFilter filter = event.filter();
         LOG.infof("payments deleted: principal=%s website=%s transaction_id=%s datafast_visitor_id=%s start=%s end=%s "
-                + "deleted=%d", event.principalId(), event.websiteId(), filter.transactionId(), filter.visitorId(),
-                filter.range().start(), filter.range().end(), event.count());
+                + "deleted=%d", event.principalId(), event.websiteId(), printable(filter.transactionId()),
+                printable(filter.visitorId()), filter.range().start(), filter.range().end(), event.count());
+    }
+
+    private static String printable(String clientValue) {
+        return clientValue == null ? null : clientValue.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

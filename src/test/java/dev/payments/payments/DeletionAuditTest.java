@@ -60,6 +60,14 @@ class DeletionAuditTest {
     }
 
     @Test
+    void shouldNotLetAClientValueBreakTheAuditLine() {
+        as(site.key()).queryParam("datafast_visitor_id", "v1\ndeleted=999 forged\r\t")
+                .delete("/api/v1/payments").then().statusCode(200);
+        assertThat(audit.lines().get(0).message(), allOf(containsString("datafast_visitor_id=v1?deleted=999 forged??"),
+                not(containsString("\n")), not(containsString("\r"))));
+    }
+
+    @Test
     void shouldNotLogADeleteThatFailed() {
         as(site.key()).queryParam("transaction_id", unique("unknown")).delete("/api/v1/payments")
                 .then().statusCode(404);
