@@ -1,6 +1,7 @@
 package dev.payments.auth;
 
 import dev.payments.errors.ApiException;
+import dev.payments.ratelimit.RateLimits;
 import dev.payments.websites.WebsiteDirectory;
 import dev.payments.websites.WebsiteSnapshot;
 import jakarta.inject.Inject;
@@ -13,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Authentication and authorization of every /api/v1 route, in this order: 401 (no or unknown token), 403 (missing
- * permission), 400 (dft_ token without websiteId), 403 (website not in the token's list, or another website than the
- * df_ key's), 404 (no such website), 403 (tracking suspended, on routes that record).
+ * Authentication and authorization of every /api/v1 route, in this order: 401 (no or unknown token), 429 (the
+ * token's rate limit is spent), 403 (missing permission), 400 (dft_ token without websiteId), 403 (website not in the
+ * token's list, or another website than the df_ key's), 404 (no such website), 403 (tracking suspended, on routes that
+ * record).
  */
 public class AuthFilter {
 
@@ -33,6 +35,9 @@ public class AuthFilter {
     @Inject
     Caller caller;
 
+    @Inject
+    RateLimits rateLimits;
+
     private final Map<Method, Requires> requirements = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
@@ -47,6 +52,7 @@ public class AuthFilter {
             return;
         }
         Credential credential = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        rateLimits.admit(credential.id(), request);
         if (!credential.allows(requires.value())) {
             throw ApiException.forbidden("this token lacks the " + requires.value().wire() + " permission");
         }

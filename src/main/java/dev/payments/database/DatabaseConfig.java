@@ -7,6 +7,9 @@ import jakarta.validation.constraints.Pattern;
 @ConfigMapping(prefix = "payments.database")
 public interface DatabaseConfig {
 
+    String TIMEOUT = "[1-9][0-9]*(ms|s|min)";
+    String TIMEOUT_MESSAGE = "must be a PostgreSQL duration such as 10s, 500ms or 2min";
+
     /**
      * The datasource URL, read here only so that its absence stops start-up with one sentence (validated before
      * anything starts) instead of a failure deep inside the persistence layer.
@@ -15,6 +18,17 @@ public interface DatabaseConfig {
     @Pattern(regexp = "jdbc:.+", message = "QUARKUS_DATASOURCE_JDBC_URL is not set: set it to the PostgreSQL JDBC URL, "
             + "e.g. jdbc:postgresql://db.example.com:5432/payments")
     String jdbcUrl();
+
+    /**
+     * PAYMENTS_DATABASE_STATEMENT_TIMEOUT: the longest a statement may run (PostgreSQL's syntax: 10s, 500ms); passed
+     * to every connection by application.properties. A request whose statement is cancelled gets a 503.
+     */
+    @Pattern(regexp = TIMEOUT, message = TIMEOUT_MESSAGE)
+    String statementTimeout();
+
+    /** PAYMENTS_DATABASE_IDLE_IN_TRANSACTION_TIMEOUT: the longest a connection may sit idle inside a transaction. */
+    @Pattern(regexp = TIMEOUT, message = TIMEOUT_MESSAGE)
+    String idleInTransactionTimeout();
 
     /** How often start-up retries to reach the database and prepare the schema while it cannot. */
     @WithDefault("5s")

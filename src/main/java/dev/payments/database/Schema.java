@@ -1,6 +1,7 @@
 package dev.payments.database;
 
 import dev.payments.errors.DatabaseFailures;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -24,6 +25,9 @@ public class Schema {
 
     @Inject
     Flyway flyway;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     SessionFactory sessionFactory;
@@ -62,6 +66,8 @@ public class Schema {
         }
         try {
             flyway.migrate();
+            // Flyway's init-sql lifted the statement timeout on the connections it used: none of them serves a request
+            dataSource.flush(AgroalDataSource.FlushMode.GRACEFUL);
             sessionFactory.getSchemaManager().validateMappedObjects();
             readyEvent.fire(new SchemaReady()); // its observers are idempotent: they may run again after a failure
         } catch (RuntimeException e) {

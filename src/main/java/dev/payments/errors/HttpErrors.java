@@ -27,6 +27,7 @@ public final class HttpErrors {
             case 409 -> "conflict";
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";
+            case 429 -> "rate_limited";
             case 503 -> "service_unavailable";
             default -> status >= 500 ? "internal_error" : "http_error";
         };

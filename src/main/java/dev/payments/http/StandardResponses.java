@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Adds the failures every authenticated route can return (auth, server, database) to each API operation, and gives
+ * Adds the failures every authenticated route can return (auth, rate limit, server, database) to each API operation, and gives
  * each shared error response an example with its own status.
  */
 public class StandardResponses implements OASFilter {
@@ -20,8 +20,9 @@ public class StandardResponses implements OASFilter {
     /** The error responses of {@link ApiDocs}, by status. */
     private static final Map<Integer, String> ERRORS = Map.of(
             400, "BadRequest", 401, "Unauthorized", 403, "Forbidden", 404, "NotFound", 409, "Conflict",
-            413, "PayloadTooLarge", 415, "UnsupportedMediaType", 500, "InternalError", 503, "ServiceUnavailable");
-    private static final List<Integer> EVERY_ROUTE = List.of(401, 403, 500, 503);
+            413, "PayloadTooLarge", 415, "UnsupportedMediaType", 429, "TooManyRequests", 500, "InternalError",
+            503, "ServiceUnavailable");
+    private static final List<Integer> EVERY_ROUTE = List.of(401, 403, 429, 500, 503);
 
     @Override
     public Operation filterOperation(Operation operation) {

@@ -40,6 +40,11 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void shouldTreatAStatementCancelledByTheTimeoutAsUnavailable() {
+        assertTrue(DatabaseFailures.isUnavailable(new SQLException("canceling statement due to statement timeout", "57014")));
+    }
+
+    @Test
     void shouldReportTheInnermostMessage() {
         assertEquals("Connection refused", DatabaseFailures.rootMessage(
                 new IllegalStateException("outer", new SQLException("middle", "08001", new ConnectException("Connection refused")))));

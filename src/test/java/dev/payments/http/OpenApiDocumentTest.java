@@ -62,7 +62,7 @@ class OpenApiDocumentTest {
         JsonPath document = document();
         for (String route : ROUTES) {
             Map<String, Object> responses = operation(document, route, "responses");
-            for (String status : List.of("200", "401", "403", "500", "503")) {
+            for (String status : List.of("200", "401", "403", "429", "500", "503")) {
                 assertTrue(responses.containsKey(status), route + " lacks " + status);
             }
             responses.forEach((status, response) -> {

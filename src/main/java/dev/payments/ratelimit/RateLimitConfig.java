@@ -1,0 +1,27 @@
+package dev.payments.ratelimit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+
+/** Per-key request quotas on /api/v1, kept in each instance's memory. */
+@ConfigMapping(prefix = "payments.rate-limit")
+public interface RateLimitConfig {
+
+    /** PAYMENTS_RATE_LIMIT_ENABLED: false turns quotas (and their headers) off, e.g. behind a gateway that limits. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * PAYMENTS_RATE_LIMIT_REQUESTS: requests one df_ key or dft_ token may make per period on one instance; also the
+     * largest burst. Spent requests come back continuously over the period.
+     */
+    @WithDefault("6000")
+    @Positive
+    long requests();
+
+    /** PAYMENTS_RATE_LIMIT_PERIOD: the window the quota refills over. */
+    @WithDefault("60s")
+    Duration period();
+}
