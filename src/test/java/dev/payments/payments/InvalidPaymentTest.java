@@ -19,6 +19,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every rejected create is a 400 in the error shape, names the field, and stores nothing. */
 @QuarkusTest
@@ -87,6 +89,22 @@ class InvalidPaymentTest {
     @Test
     void shouldRejectAVisitorIdOver128Characters() {
         rejected(payment(unique("tx"), "datafast_visitor_id", "v".repeat(129)), "datafast_visitor_id");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"email", "customer_email", "name", "customer_name", "customer_id"})
+    void shouldRejectACustomerFieldOver255Characters(String field) {
+        rejected(payment(unique("tx"), field, "c".repeat(256)), field);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"email", "customer_email", "name", "customer_name", "customer_id"})
+    void shouldStoreACustomerFieldOfExactly255Characters(String field) {
+        String tx = unique("tx");
+        as(site.key()).contentType(ContentType.JSON).body(payment(tx, field, "c".repeat(255)))
+                .post("/api/v1/payments").then().statusCode(200);
+        as(site.key()).queryParam("transaction_id", tx).get("/api/v1/payments")
+                .then().statusCode(200).body("data.size()", equalTo(1));
     }
 
     @Test
