@@ -1,7 +1,0 @@
-package dev.payments.payments;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-@QuarkusIntegrationTest
-class ConcurrentCreateIT extends ConcurrentCreateTest {
-}
