@@ -1,5 +1,6 @@
 package dev.payments.errors;
 
+import jakarta.transaction.RollbackException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -31,10 +32,21 @@ public final class DatabaseFailures {
         return String.valueOf(root.getMessage());
     }
 
+    /**
+     * Also searches why a commit failed: the transaction manager's RollbackException has no cause, the driver's
+     * failure (e.g. the connection lost during the commit) is among its suppressed exceptions.
+     */
     private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (test.test(t)) {
                 return true;
+            }
+            if (t instanceof RollbackException) {
+                for (Throwable suppressed : t.getSuppressed()) {
+                    if (anyCause(suppressed, test)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

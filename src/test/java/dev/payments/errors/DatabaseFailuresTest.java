@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.transaction.RollbackException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 /** Which failures are a database out of reach (503) rather than a fault (500). */
@@ -42,6 +44,23 @@ class DatabaseFailuresTest {
     @Test
     void shouldTreatAStatementCancelledByTheTimeoutAsUnavailable() {
         assertTrue(DatabaseFailures.isUnavailable(new SQLException("canceling statement due to statement timeout", "57014")));
+    }
+
+    @Test
+    void shouldTreatAConnectionLostDuringTheCommitAsUnavailable() {
+        // how Narayana reports it: the driver's failure is suppressed, not the cause
+        RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        XAException xa = new XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        commit.addSuppressed(xa);
+        assertTrue(DatabaseFailures.isUnavailable(new IllegalStateException(commit)));
+    }
+
+    @Test
+    void shouldTreatACommitRolledBackForAnotherReasonAsAFault() {
+        RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new SQLException("violates check constraint", "23514"));
+        assertFalse(DatabaseFailures.isUnavailable(commit));
     }
 
     @Test
