@@ -1,0 +1,114 @@
+package dev.payments.reliability;
+
+import dev.payments.reliability.PaymentLoad.Attempt;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a crash run showed: the attempts made under load (PostgreSQL down from {@code crashedAt} to {@code backAt},
+ * System.nanoTime()), the retries of the failed ones after recovery, and how often each transaction id is stored.
+ */
+record CrashFindings(List<Attempt> attempts, List<Attempt> retries, Map<String, Integer> stored, long crashedAt,
+        long backAt, boolean readinessDownAndUp) {
+
+    static final String RECORDED = "Payment recorded";
+    static final String DUPLICATE = "Payment already recorded; duplicate skipped";
+
+    List<String> acknowledged() {
+        return attempts.stream().filter(a -> a.status() == 200).map(Attempt::transactionId).toList();
+    }
+
+    List<Attempt> failed() {
+        return attempts.stream().filter(a -> a.status() != 200).toList();
+    }
+
+    /** Acknowledged (200), yet not stored. */
+    List<String> lost() {
+        return acknowledged().stream().filter(tx -> !stored.containsKey(tx)).toList();
+    }
+
+    List<String> duplicated() {
+        return stored.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+    }
+
+    /** Failures that are not a 503 in the contract's error shape with a Retry-After, including no answer at all. */
+    List<Attempt> notServiceUnavailable() {
+        return failed().stream().filter(a -> !isServiceUnavailable(a)).toList();
+    }
+
+    Attempt slowest() {
+        return attempts.stream().max(Comparator.comparingLong(Attempt::millis)).orElseThrow();
+    }
+
+    /** The slowest of the attempts under way at some point while PostgreSQL was down. */
+    long slowestOutageMillis() {
+        return attempts.stream().filter(a -> a.endNanos() >= crashedAt && a.startNanos() <= backAt)
+                .mapToLong(Attempt::millis).max().orElse(0);
+    }
+
+    /** From PostgreSQL accepting connections again to the first 200 after the crash; empty if none came. */
+    Optional<Duration> recovery() {
+        return attempts.stream().filter(a -> a.status() == 200 && a.endNanos() > crashedAt)
+                .mapToLong(Attempt::endNanos).min()
+                .stream().mapToObj(end -> Duration.ofNanos(Math.max(0, end - backAt))).findFirst();
+    }
+
+    /** Retries that did not answer 200 "recorded" or "duplicate skipped". */
+    List<Attempt> retriesRefused() {
+        return retries.stream().filter(r -> message(r).filter(m -> m.equals(RECORDED) || m.equals(DUPLICATE))
+                .isEmpty()).toList();
+    }
+
+    /** Failed attempts whose transaction was committed nonetheless (their retry was a duplicate). */
+    long committedDespiteFailure() {
+        return retries.stream().filter(r -> message(r).filter(DUPLICATE::equals).isPresent()).count();
+    }
+
+    /** Transactions attempted at all (acknowledged or retried) that are not stored exactly once. */
+    List<String> notStoredOnce() {
+        return attempts.stream().map(Attempt::transactionId)
+                .filter(tx -> !Objects.equals(stored.get(tx), 1)).toList();
+    }
+
+    String summary() {
+        String recovery = recovery().map(d -> String.format("%.2fs", d.toMillis() / 1000.0)).orElse("none");
+        return String.format("""
+                crash test: acked=%d, failed(503)=%d, lost=%d, duplicated=%d, recovery=%s, slowest outage response=%dms, \
+                readiness DOWN→UP %s
+                  PostgreSQL down for %.1fs; slowest response overall %dms; other failures (not a contract 503, or no \
+                answer)=%d
+                  retried the %d failed once after recovery: %d recorded now, %d had been committed despite the 503 \
+                (duplicate skipped), %d refused; not stored exactly once afterwards=%d
+                """, acknowledged().size(), failed().size() - notServiceUnavailable().size(), lost().size(),
+                duplicated().size(), recovery, slowestOutageMillis(), readinessDownAndUp ? "seen" : "NOT seen",
+                (backAt - crashedAt) / 1e9, slowest().millis(), notServiceUnavailable().size(),
+                retries.size(), retries.size() - committedDespiteFailure() - retriesRefused().size(),
+                committedDespiteFailure(), retriesRefused().size(), notStoredOnce().size());
+    }
+
+    private static boolean isServiceUnavailable(Attempt attempt) {
+        if (attempt.status() != 503 || attempt.retryAfter() == null) {
+            return false;
+        }
+        try {
+            JsonPath body = JsonPath.from(attempt.body());
+            String message = body.getString("error.message");
+            return "error".equals(body.getString("status")) && body.getInt("error.code") == 503
+                    && message != null && !message.isBlank();
+        } catch (RuntimeException e) {
+            return false; // not JSON
+        }
+    }
+
+    private static Optional<String> message(Attempt attempt) {
+        if (attempt.status() != 200) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(JsonPath.from(attempt.body()).getString("message"));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.payments.reliability;
+
+import dev.payments.support.Fixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Client threads that post payments, each with a new transaction id, one after the other until stopped; every attempt
+ * is kept. After a failed attempt a client pauses briefly, as a client honouring Retry-After would, so an outage does
+ * not turn into a busy loop of instant 503s.
+ */
+final class PaymentLoad implements AutoCloseable {
+
+    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofMillis(100);
+
+    /**
+     * One request: {@code status} 0 and a {@code failure} when no HTTP response came (timeout, connection lost).
+     * Times are System.nanoTime().
+     */
+    record Attempt(String transactionId, long startNanos, long endNanos, int status, String body, String retryAfter,
+            String failure) {
+
+        long millis() {
+            return Duration.ofNanos(endNanos - startNanos).toMillis();
+        }
+    }
+
+    private final HttpClient client;
+    private final URI endpoint;
+    private final String apiKey;
+    private final Duration timeout;
+    private final ExecutorService clients;
+    private final List<Future<List<Attempt>>> running = new ArrayList<>();
+    private volatile boolean stopping;
+
+    PaymentLoad(HttpClient client, URI base, String apiKey, int clientCount, Duration timeout) {
+        this.client = client;
+        this.endpoint = base.resolve("/api/v1/payments");
+        this.apiKey = apiKey;
+        this.timeout = timeout;
+        this.clients = Executors.newFixedThreadPool(clientCount);
+        for (int i = 0; i < clientCount; i++) {
+            running.add(clients.submit(this::postUntilStopped));
+        }
+    }
+
+    /** Stops the clients once their current requests are answered; returns every attempt. */
+    List<Attempt> stop() throws Exception {
+        stopping = true;
+        List<Attempt> attempts = new ArrayList<>();
+        for (Future<List<Attempt>> client : running) {
+            attempts.addAll(client.get());
+        }
+        return attempts;
+    }
+
+    /** Posts each of the transactions once more, concurrently, on the same clients. */
+    List<Attempt> retry(List<String> transactionIds) throws Exception {
+        List<Future<Attempt>> retries = new ArrayList<>();
+        for (String transactionId : transactionIds) {
+            retries.add(clients.submit(() -> post(transactionId)));
+        }
+        List<Attempt> attempts = new ArrayList<>();
+        for (Future<Attempt> retry : retries) {
+            attempts.add(retry.get());
+        }
+        return attempts;
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        clients.shutdownNow();
+    }
+
+    private List<Attempt> postUntilStopped() throws InterruptedException {
+        List<Attempt> attempts = new ArrayList<>();
+        while (!stopping) {
+            Attempt attempt = post(Fixtures.unique("crash"));
+            attempts.add(attempt);
+            if (attempt.status() != 200) {
+                Thread.sleep(PAUSE_AFTER_FAILURE.toMillis());
+            }
+        }
+        return attempts;
+    }
+
+    private Attempt post(String transactionId) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"amount\":29.99,\"currency\":\"USD\",\"transaction_id\":\"" + transactionId + "\"}"))
+                .build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Attempt(transactionId, start, System.nanoTime(), response.statusCode(), response.body(),
+                    response.headers().firstValue("Retry-After").orElse(null), null);
+        } catch (Exception e) {
+            return new Attempt(transactionId, start, System.nanoTime(), 0, null, null, e.toString());
+        }
+    }
+}
