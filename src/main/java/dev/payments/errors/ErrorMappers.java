@@ -74,7 +74,8 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         if (DatabaseFailures.isUnavailable(e)) {
-            LOG.warnf("database unavailable while serving request %s: %s", RequestIds.of(request), e.getMessage());
+            LOG.warnf("database unavailable while serving request %s: %s", RequestIds.of(request),
+                    DatabaseFailures.rootMessage(e));
             return respond(503, HttpErrors.typeOf(503), HttpErrors.DATABASE_UNAVAILABLE, null, request);
         }
         if (DatabaseFailures.isUniqueViolation(e)) {
