@@ -1,9 +1,23 @@
 package dev.payments.payments;
 
+import dev.payments.errors.ApiException;
 import io.quarkus.panache.common.Parameters;
 
 /** Which payments a read or delete is about; null members do not filter. */
 record PaymentFilter(String transactionId, String visitorId, String customerId, TimeRange range) {
+
+    PaymentFilter {
+        refuseNul(transactionId, "transaction_id");
+        refuseNul(visitorId, "datafast_visitor_id");
+        refuseNul(customerId, "customer_id");
+    }
+
+    /** PostgreSQL cannot compare text with U+0000 in it: the query would fail instead of matching nothing. */
+    private static void refuseNul(String value, String parameter) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw ApiException.badRequest(parameter + " " + PaymentRequest.NUL_MESSAGE, parameter);
+        }
+    }
 
     /** Adds this filter's conditions, as JPQL over {@link Payment}, to a where clause. */
     void appendTo(StringBuilder where, Parameters params) {

@@ -15,6 +15,8 @@ import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** DELETE /api/v1/payments (contract section 4). */
 @QuarkusTest
@@ -112,6 +114,14 @@ class DeletePaymentsTest {
         delete().queryParam("startAt", "2026-13-01").queryParam("endAt", "2026-01-01T00:00:00Z")
                 .delete("/api/v1/payments")
                 .then().statusCode(400).body("error.fields", contains("startAt"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"transaction_id", "tx_id", "datafast_visitor_id"})
+    void shouldRejectANulCharacterInAFilter(String parameter) {
+        delete().queryParam(parameter, "jan\u0000").delete("/api/v1/payments")
+                .then().statusCode(400).body("error.code", equalTo(400));
+        remaining(containsInAnyOrder("jan", "feb", "mar"));
     }
 
     @Test

@@ -99,6 +99,21 @@ class InvalidPaymentTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"email", "customer_email", "name", "customer_name", "customer_id"})
+    void shouldRejectANulCharacterInATextField(String field) {
+        rejected(payment(unique("tx"), field, "nul\u0000inside"), field)
+                .body("error.message", equalTo(field + " must not contain the NUL character (U+0000)"));
+    }
+
+    @Test
+    void shouldRejectANulCharacterInTheTransactionId() {
+        as(site.key()).contentType(ContentType.JSON).body(payment("nul\u0000inside")).post("/api/v1/payments")
+                .then().statusCode(400)
+                .body("error.message", equalTo("transaction_id must not contain the NUL character (U+0000)"));
+        as(site.key()).get("/api/v1/payments").then().statusCode(200).body("data", empty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"email", "customer_email", "name", "customer_name", "customer_id"})
     void shouldStoreACustomerFieldOfExactly255Characters(String field) {
         String tx = unique("tx");
         as(site.key()).contentType(ContentType.JSON).body(payment(tx, field, "c".repeat(255)))

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** GET /api/v1/payments (contract section 3). */
 @QuarkusTest
@@ -103,6 +105,13 @@ class ListPaymentsTest {
     void shouldRejectAForgedCursor() {
         as(site.key()).queryParam("cursor", "not-a-cursor").get("/api/v1/payments")
                 .then().statusCode(400).body("error.fields", hasItem("cursor"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"transaction_id", "datafast_visitor_id", "customer_id"})
+    void shouldRejectANulCharacterInAFilter(String parameter) {
+        as(site.key()).queryParam(parameter, "nul\u0000inside").get("/api/v1/payments")
+                .then().statusCode(400).body("error.fields", contains(parameter));
     }
 
     @Test
