@@ -21,8 +21,11 @@ record Cursor(Instant occurredAt, long id) {
             if (parts.length != 4 || !VERSION.equals(parts[0])) {
                 throw new IllegalArgumentException("unknown cursor layout");
             }
-            return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2])),
-                    Long.parseLong(parts[3]));
+            Instant occurredAt = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            if (!TimeRange.isQueryable(occurredAt)) {
+                throw new IllegalArgumentException("no payment is ever at " + occurredAt);
+            }
+            return new Cursor(occurredAt, Long.parseLong(parts[3]));
         } catch (RuntimeException e) {
             throw ApiException.badRequest("cursor is invalid; pass next_cursor from the previous page unchanged", "cursor");
         }

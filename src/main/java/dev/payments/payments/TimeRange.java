@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 record TimeRange(Instant start, Instant end) {
 
     static final TimeRange NONE = new TimeRange(null, null);
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     /** From startAt/endAt, or their aliases start/end. */
     static TimeRange parse(String startAt, String start, String endAt, String end) {
@@ -18,6 +20,11 @@ record TimeRange(Instant start, Instant end) {
             throw ApiException.badRequest("startAt must not be after endAt", "startAt", "endAt");
         }
         return new TimeRange(from, to);
+    }
+
+    /** PostgreSQL's timestamptz ends at 4713 BC and 294276 AD: a query with an instant beyond fails (it was a 500). */
+    static boolean isQueryable(Instant instant) {
+        return !instant.isBefore(FIRST) && !instant.isAfter(LAST);
     }
 
     boolean isEmpty() {
@@ -33,10 +40,15 @@ record TimeRange(Instant start, Instant end) {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            instant = OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(field + " must be an ISO 8601 instant such as 2026-05-19T12:00:00Z", field);
         }
+        if (!isQueryable(instant)) {
+            throw ApiException.badRequest(field + " must be an instant in the years 0001 to 9999", field);
+        }
+        return instant;
     }
 }

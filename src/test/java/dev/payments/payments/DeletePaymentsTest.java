@@ -125,6 +125,14 @@ class DeletePaymentsTest {
     }
 
     @Test
+    void shouldRejectARangeBeyondTheYear9999() {
+        delete().queryParam("startAt", "2000-01-01T00:00:00Z").queryParam("endAt", "+294277-01-01T00:00:00Z")
+                .delete("/api/v1/payments")
+                .then().statusCode(400).body("error.fields", contains("endAt"));
+        remaining(containsInAnyOrder("jan", "feb", "mar"));
+    }
+
+    @Test
     void shouldOnlyEverTouchTheCallersWebsite() {
         TestWebsite other = website();
         as(other.key()).queryParam("startAt", "2000-01-01T00:00:00Z").queryParam("endAt", "2030-01-01T00:00:00Z")

@@ -14,7 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.payments.support.Fixtures.TestWebsite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +114,23 @@ class ListPaymentsTest {
     void shouldRejectANulCharacterInAFilter(String parameter) {
         as(site.key()).queryParam(parameter, "nul\u0000inside").get("/api/v1/payments")
                 .then().statusCode(400).body("error.fields", contains(parameter));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-4714-11-24T00:00:00Z", "0000-12-31T23:59:59Z", "+10000-01-01T00:00:00Z",
+            "+999999999-12-31T23:59:59Z"})
+    void shouldRejectAnInstantOutsideTheYears1To9999(String instant) {
+        as(site.key()).queryParam("startAt", instant).get("/api/v1/payments")
+                .then().statusCode(400).body("error.message", equalTo(
+                        "startAt must be an instant in the years 0001 to 9999"));
+    }
+
+    @Test
+    void shouldRejectAForgedCursorBeyondTheYear9999() {
+        String forged = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("v1:31556889864403199:999999999:1".getBytes(StandardCharsets.US_ASCII));
+        as(site.key()).queryParam("cursor", forged).get("/api/v1/payments")
+                .then().statusCode(400).body("error.fields", hasItem("cursor"));
     }
 
     @Test
