@@ -125,6 +125,14 @@ class ListPaymentsTest {
                         "startAt must be an instant in the years 0001 to 9999"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x"})
+    void shouldIgnoreAFormContentTypeOnAGet(String contentType) {
+        recordAt("mine", "2026-01-01T00:00:00Z", null);
+        as(site.key()).contentType(contentType).get("/api/v1/payments")
+                .then().statusCode(200).body("data.transaction_id", contains("mine"));
+    }
+
     @Test
     void shouldRejectAForgedCursorBeyondTheYear9999() {
         String forged = Base64.getUrlEncoder().withoutPadding()
