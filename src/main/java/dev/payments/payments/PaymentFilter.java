@@ -2,20 +2,23 @@ package dev.payments.payments;
 
 import dev.payments.errors.ApiException;
 import io.quarkus.panache.common.Parameters;
+import java.util.regex.Pattern;
 
 /** Which payments a read or delete is about; null members do not filter. */
 record PaymentFilter(String transactionId, String visitorId, String customerId, TimeRange range) {
 
+    private static final Pattern TEXT = Pattern.compile(PaymentRequest.TEXT);
+
     PaymentFilter {
-        refuseNul(transactionId, "transaction_id");
-        refuseNul(visitorId, "datafast_visitor_id");
-        refuseNul(customerId, "customer_id");
+        requireText(transactionId, "transaction_id");
+        requireText(visitorId, "datafast_visitor_id");
+        requireText(customerId, "customer_id");
     }
 
     /** PostgreSQL cannot compare text with U+0000 in it: the query would fail instead of matching nothing. */
-    private static void refuseNul(String value, String parameter) {
-        if (value != null && value.indexOf('\0') >= 0) {
-            throw ApiException.badRequest(parameter + " " + PaymentRequest.NUL_MESSAGE, parameter);
+    private static void requireText(String value, String parameter) {
+        if (value != null && !TEXT.matcher(value).matches()) {
+            throw ApiException.badRequest(parameter + " " + PaymentRequest.TEXT_MESSAGE, parameter);
         }
     }
 

@@ -31,7 +31,7 @@ public record PaymentRequest(
 
         @Schema(description = "Unique per website; the idempotency key", examples = "payment_456", required = true)
         @NotNull(message = "is required") @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
-        @Pattern(regexp = NO_NUL, message = NUL_MESSAGE)
+        @Pattern(regexp = TEXT, message = TEXT_MESSAGE)
         String transaction_id,
 
         @Schema(description = "The visitor's id from the datafast_visitor_id cookie",
@@ -42,16 +42,16 @@ public record PaymentRequest(
 
         @Schema(description = "Alias of customer_email", examples = "customer@example.com")
         @Size(max = 255, message = "must be at most 255 characters")
-        @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String email,
+        @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String email,
         @Size(max = 255, message = "must be at most 255 characters")
-        @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String customer_email,
+        @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String customer_email,
         @Schema(description = "Alias of customer_name", examples = "Jane Doe")
         @Size(max = 255, message = "must be at most 255 characters")
-        @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String name,
+        @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String name,
         @Size(max = 255, message = "must be at most 255 characters")
-        @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String customer_name,
+        @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String customer_name,
         @Size(max = 255, message = "must be at most 255 characters")
-        @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String customer_id,
+        @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String customer_id,
 
         @Schema(description = "Default false") Boolean renewal,
         @Schema(description = "Default false; true means this payload is a refund") Boolean refunded,
@@ -62,7 +62,10 @@ public record PaymentRequest(
         @Size(max = 64, message = "must be an ISO 8601 instant") String timestamp) {
 
     static final String MAX_AMOUNT = "999999999999.99999999";
-    /** PostgreSQL text cannot hold U+0000: such a value is refused here rather than failing the insert. */
-    static final String NO_NUL = "[^\\x00]*";
-    static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+    /**
+     * What PostgreSQL text can hold as sent: no U+0000 (the insert would fail) and no unpaired surrogate (the driver
+     * would store it as "?", so the payment would not be found again by the id it was acknowledged with).
+     */
+    static final String TEXT = "[^\\x00\\p{Cs}]*";
+    static final String TEXT_MESSAGE = "must be valid Unicode text without the NUL character (U+0000)";
 }
