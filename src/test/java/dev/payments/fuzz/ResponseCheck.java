@@ -1,0 +1,74 @@
+package dev.payments.fuzz;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.function.Predicate;
+
+/**
+ * The invariants every answer must keep: no 5xx; a JSON body; an error in the contract's shape with error.code equal
+ * to the status and a message; a success in the route's own shape. A request that is not valid HTTP may get the HTTP
+ * layer's bare 400 instead ({@link FuzzRequest#isMalformedHttp()}).
+ */
+record ResponseCheck(String successShape, Predicate<JsonNode> isSuccess) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static final ResponseCheck CREATE = new ResponseCheck("{message, transaction_id}", json ->
+            isText(json.get("message")) && json.get("transaction_id") != null && json.get("transaction_id").isTextual()
+                    && json.size() == 2);
+
+    static final ResponseCheck LIST = new ResponseCheck("{status: success, data: [...], pagination}", json ->
+            "success".equals(json.path("status").asText()) && json.path("data").isArray()
+                    && json.path("pagination").path("limit").isInt()
+                    && json.path("data").size() <= json.path("pagination").path("limit").asInt()
+                    && (json.path("pagination").path("next_cursor").isNull()
+                            || json.path("pagination").path("next_cursor").isTextual()));
+
+    static final ResponseCheck DELETE = new ResponseCheck("{status: success, data: [{message, deleted}]}", json ->
+            "success".equals(json.path("status").asText()) && json.path("data").size() == 1
+                    && isText(json.path("data").path(0).get("message"))
+                    && json.path("data").path(0).path("deleted").canConvertToLong()
+                    && json.path("data").path(0).path("deleted").asLong() >= 0);
+
+    /** Fails with the request and the answer when an invariant is broken; returns the parsed body. */
+    JsonNode check(FuzzRequest request, RawHttp.Response response) {
+        int status = response.status();
+        require(status < 500, "a 5xx", request, response);
+        if (isRefusedByHttpLayer(request, response)) {
+            return null;
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(response.body());
+        } catch (IOException e) {
+            json = null;
+        }
+        require(json != null && json.isObject(), "a body that is not a JSON object", request, response);
+        if (status >= 200 && status < 300) {
+            require(isSuccess.test(json), "a success not shaped " + successShape, request, response);
+        } else {
+            JsonNode error = json.path("error");
+            require("error".equals(json.path("status").asText()) && error.path("code").asInt() == status
+                    && isText(error.get("message")), "an error not in the contract's shape", request, response);
+        }
+        return json;
+    }
+
+    /** The bare 400 (no body, no Content-Type) Netty or Quarkus answer a request that is not valid HTTP with. */
+    static boolean isRefusedByHttpLayer(FuzzRequest request, RawHttp.Response response) {
+        return request.isMalformedHttp() && response.status() == 400 && response.body().length == 0
+                && !response.headers().containsKey("content-type");
+    }
+
+    private static boolean isText(JsonNode node) {
+        return node != null && node.isTextual() && !node.asText().isBlank();
+    }
+
+    private static void require(boolean holds, String what, FuzzRequest request, RawHttp.Response response) {
+        if (!holds) {
+            throw new AssertionError("got " + what + ": " + response.status() + " " + response.headers() + " "
+                    + response.text().substring(0, Math.min(1_000, response.text().length())) + "\n  for " + request);
+        }
+    }
+}
