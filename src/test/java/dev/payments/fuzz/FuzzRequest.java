@@ -47,12 +47,23 @@ record FuzzRequest(String kind, String method, byte[] query, Map<String, byte[]>
                 .contains(key);
     }
 
+    /** Quarkus's default quarkus.http.limits.max-initial-line-length: a longer request line is a 414. */
+    static final int MAX_REQUEST_LINE = 4_096;
+
     /**
-     * Not a valid HTTP/1.1 request: a control character in a header value (RFC 9110 5.5) or a request-target that is
-     * no URI (RFC 3986). Netty and Quarkus refuse these with a bare 400 before any route or filter of the service
-     * runs (Quarkus offers no hook there, see quarkusio/quarkus#55082), so they cannot get the error shape.
+     * The status Netty or Quarkus answer, bare, before any route or filter of the service runs (Quarkus offers no
+     * hook there, see quarkusio/quarkus#55082), so that it cannot get the error shape; 0 for a request they pass on.
+     * 414 for a request line over the limit; 400 for what is not valid HTTP/1.1: a control character in a header value
+     * (RFC 9110 5.5) or a request-target that is no URI (RFC 3986).
      */
-    boolean isMalformedHttp() {
+    int refusedByHttpLayerWith() {
+        if (method.length() + PATH.length() + query.length + " ? HTTP/1.1".length() > MAX_REQUEST_LINE) {
+            return 414;
+        }
+        return isMalformedHttp() ? 400 : 0;
+    }
+
+    private boolean isMalformedHttp() {
         for (byte[] value : headers.values()) {
             for (byte b : value) {
                 if (b >= 0 && b < 0x20 && b != '\t' || b == 0x7f) {

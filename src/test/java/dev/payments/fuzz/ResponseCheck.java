@@ -7,8 +7,8 @@ import java.util.function.Predicate;
 
 /**
  * The invariants every answer must keep: no 5xx; a JSON body; an error in the contract's shape with error.code equal
- * to the status and a message; a success in the route's own shape. A request that is not valid HTTP may get the HTTP
- * layer's bare 400 instead ({@link FuzzRequest#isMalformedHttp()}).
+ * to the status and a message; a success in the route's own shape. A request the HTTP layer refuses may get its bare
+ * answer instead ({@link FuzzRequest#refusedByHttpLayerWith()}).
  */
 record ResponseCheck(String successShape, Predicate<JsonNode> isSuccess) {
 
@@ -55,9 +55,9 @@ record ResponseCheck(String successShape, Predicate<JsonNode> isSuccess) {
         return json;
     }
 
-    /** The bare 400 (no body, no Content-Type) Netty or Quarkus answer a request that is not valid HTTP with. */
+    /** The bare answer (no body, no Content-Type) of Netty or Quarkus to a request they refuse themselves. */
     static boolean isRefusedByHttpLayer(FuzzRequest request, RawHttp.Response response) {
-        return request.isMalformedHttp() && response.status() == 400 && response.body().length == 0
+        return response.status() == request.refusedByHttpLayerWith() && response.body().length == 0
                 && !response.headers().containsKey("content-type");
     }
 
