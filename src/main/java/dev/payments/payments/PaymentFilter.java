@@ -15,7 +15,7 @@ record PaymentFilter(String transactionId, String visitorId, String customerId, 
         requireText(customerId, "customer_id");
     }
 
-    /** PostgreSQL cannot compare text with U+0000 in it: the query would fail instead of matching nothing. */
+    /** The text rule of {@link PaymentRequest#TEXT}: with U+0000 in it, the query would fail (a 500). */
     private static void requireText(String value, String parameter) {
         if (value != null && !TEXT.matcher(value).matches()) {
             throw ApiException.badRequest(parameter + " " + PaymentRequest.TEXT_MESSAGE, parameter);
