@@ -29,7 +29,8 @@ public record PaymentRequest(
         @NotBlank(message = "is required") @IsoCurrency
         String currency,
 
-        @Schema(description = "Unique per website; the idempotency key", examples = "payment_456", required = true)
+        @Schema(description = "Unique per website; the idempotency key: 1 to 255 characters of valid Unicode text "
+                + "without NUL (U+0000)", examples = "payment_456", required = true)
         @NotNull(message = "is required") @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
         @Pattern(regexp = TEXT, message = TEXT_MESSAGE)
         String transaction_id,
