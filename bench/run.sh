@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# The benchmark harness: on this machine, in one run, at one concurrency, how close the service's create path comes
+# to what PostgreSQL itself can do. Prints every figure and appends them to bench/RESULTS.md.
+#
+# Usage: bench/run.sh                        (from anywhere; builds the jar first when it is missing)
+#
+# Phases, each DURATION seconds at CONNECTIONS connections, after WARMUP seconds unmeasured where it matters:
+#   1. pgbench: single-row INSERT ... ON CONFLICT DO NOTHING of payment-shaped rows into the service's own payment
+#      table (same unique key), prepared statements, one commit each: PostgreSQL's limit for this write;
+#   2. wrk: POST /api/v1/payments with a new transaction id each time (successful responses only);
+#   3. wrk: POST /api/v1/payments of one stored transaction again and again (the duplicate path);
+#   4. wrk: a mixed read load on GET /api/v1/payments.
+# Then JVM start-up time and memory (scripts/startup-footprint.sh, STARTUP_RUNS runs).
+#
+# Environment:
+#   CONNECTIONS (32), DURATION (20 s), WARMUP (5 s), THREADS (wrk and pgbench threads, default: the CPU count),
+#   STARTUP_RUNS (3), BUILD=1 to rebuild the jar, RESULTS (bench/RESULTS.md), JAVA_OPTS (passed to the service).
+#   PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE: the PostgreSQL (default 127.0.0.1:5432, postgres/postgres, database
+#   postgres); the service and pgbench both use its schema payments_bench, kept between runs.
+# Installs wrk (Debian package) and pgbench (postgresql-client) when missing; needs root for that.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+BENCH_DIR=$PWD/bench
+CONNECTIONS=${CONNECTIONS:-32}
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-5}
+THREADS=${THREADS:-$(nproc)}
+STARTUP_RUNS=${STARTUP_RUNS:-3}
+RESULTS=${RESULTS:-$BENCH_DIR/RESULTS.md}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
+export PGDATABASE=${PGDATABASE:-postgres}
+readonly SCHEMA=payments_bench
+readonly TOKEN=dft_bench_0123456789abcdefghijklmnopqrstuvwxyz
+
+app_pid=
+work=$(mktemp -d)
+trap 'stop_service; rm -rf "$work"' EXIT
+
+log() { echo "bench: $*" >&2; }
+die() { echo "bench: ERROR: $*" >&2; exit 1; }
+
+install_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v pgbench >/dev/null || missing+=(postgresql-client)
+  command -v curl >/dev/null || missing+=(curl)
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]}"
+    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+  fi
+}
+
+build() {
+  if [[ ${BUILD:-} == 1 || ! -f target/quarkus-app/quarkus-run.jar ]]; then
+    log "building the jar (./mvnw package -DskipTests)"
+    ./mvnw -B -q -ntp package -DskipTests
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+start_service() {
+  port=$(free_port)
+  base=http://127.0.0.1:$port
+  log "starting the service on port $port"
+  PORT=$port \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
+  QUARKUS_FLYWAY_SCHEMAS=$SCHEMA QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD \
+  PAYMENTS_BOOTSTRAP_TOKEN=$TOKEN PAYMENTS_RATE_LIMIT_ENABLED=false PAYMENTS_RATES_SOURCES=none \
+    java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 600); do
+    curl -fs -o /dev/null "$base/q/health/ready" && return
+    kill -0 "$app_pid" 2>/dev/null || { tail -20 "$work/service.log" >&2; die "the service exited"; }
+    sleep 0.1
+  done
+  die "the service was not ready within 60 s"
+}
+
+stop_service() {
+  [[ -n $app_pid ]] || return 0
+  kill -TERM "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  app_pid=
+}
+
+api() { # method path [json]
+  curl -fsS -X "$1" "$base$2" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${3:+-d "$3"}
+}
+
+json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['data'][0]['$1'])"; }
+
+# Sets website, key, tx (a stored transaction) and visitor (its visitor) for the runs.
+prepare_website() {
+  website=$(api POST /api/v1/admin/websites "{\"domain\":\"bench-$RANDOM$RANDOM.example.com\"}" | json_field id)
+  key=$(api POST "/api/v1/admin/websites/$website/apikeys" '{"name":"bench"}' | json_field key)
+  tx=bench_stored_$RANDOM$RANDOM
+  visitor=v_$tx
+  curl -fsS -o /dev/null "$base/api/v1/payments" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+    -d "{\"amount\":29.99,\"currency\":\"USD\",\"transaction_id\":\"$tx\",\"datafast_visitor_id\":\"$visitor\"}"
+}
+
+# wrk phase: name script seconds -> sets the global "result" to "rate p50 p99 ok failed"
+run_wrk() {
+  local out
+  out=$(BENCH_DIR=$BENCH_DIR BENCH_KEY=$key BENCH_TX=$tx BENCH_VISITOR=$visitor BENCH_RUN="r$(date +%s%N)" \
+        wrk -t "$THREADS" -c "$CONNECTIONS" -d "${3}s" --timeout 10s -s "$BENCH_DIR/$2" "$base") ||
+    die "wrk failed: $out"
+  result=$(sed -n 's/^RESULT ok=\([0-9]*\) failed=\([0-9]*\) rate=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\)$/\3 \4 \5 \1 \2/p' <<<"$out")
+  [[ -n $result ]] || die "no RESULT line from wrk: $out"
+  log "$1: $result (rate p50_ms p99_ms ok failed)"
+}
+
+# pgbench phase -> sets "result" the same way; latency percentiles from its per-transaction log
+run_pgbench() {
+  local out
+  rm -f "$work"/pgb.*
+  out=$(cd "$work" && PGOPTIONS="-c search_path=$SCHEMA" pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" \
+        -T "$DURATION" -D "website=$website" -f "$BENCH_DIR/pgbench-insert.sql" -l --log-prefix=pgb 2>&1) ||
+    die "pgbench failed: $out"
+  local rate
+  rate=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p' <<<"$out")
+  [[ -n $rate ]] || die "no tps line from pgbench: $out"
+  # log lines: client_id transaction_no latency_us script_no epoch_s epoch_us
+  result="$(printf %.1f "$rate") $(cat "$work"/pgb.* | awk '{ print $3 }' | sort -n | awk '
+    { v[NR] = $1 } END { printf "%.2f %.2f %d 0", v[int(NR * 0.5)] / 1000, v[int(NR * 0.99)] / 1000, NR }')"
+  log "pgbench: $result (rate p50_ms p99_ms ok failed)"
+}
+
+main() {
+  install_tools
+  build
+  psql -q -c "create schema if not exists $SCHEMA" >/dev/null
+  start_service
+  # every run starts from an empty payment table, so that figures of successive runs compare
+  psql -q -c "truncate $SCHEMA.payment" >/dev/null
+  prepare_website
+  log "warming up for ${WARMUP}s"
+  run_wrk warmup wrk-create.lua "$WARMUP"
+  run_pgbench; local pg=($result)
+  run_wrk create wrk-create.lua "$DURATION"; local create=($result)
+  run_wrk duplicate wrk-duplicate.lua "$DURATION"; local duplicate=($result)
+  run_wrk read wrk-read.lua "$DURATION"; local read=($result)
+  stop_service
+  log "measuring start-up ($STARTUP_RUNS runs)"
+  local startup
+  startup=$(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
+            QUARKUS_FLYWAY_SCHEMAS=$SCHEMA PAYMENTS_RATES_SOURCES=none scripts/startup-footprint.sh "$STARTUP_RUNS")
+  local ready_ms rss_mib
+  ready_ms=$(awk '$1 == "time" && $2 == "to" && $3 == "ready" { print $(NF - 2) }' <<<"$startup")
+  rss_mib=$(awk '$1 == "RSS" && $3 == "start" { print $(NF - 2) }' <<<"$startup")
+
+  local ratio_create ratio_duplicate
+  ratio_create=$(awk -v a="${create[0]}" -v b="${pg[0]}" 'BEGIN { printf "%.2f", a / b }')
+  ratio_duplicate=$(awk -v a="${duplicate[0]}" -v b="${pg[0]}" 'BEGIN { printf "%.2f", a / b }')
+  local commit machine when table
+  commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+uncommitted')"
+  machine="$(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), \
+$(awk '/^MemTotal:/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -n 1), \
+PostgreSQL $(psql -tAc 'show server_version')"
+  when=$(date -u +%Y-%m-%dT%H:%MZ)
+  table=$(cat <<TABLE
+| phase | successful/s | vs pgbench | p50 ms | p99 ms | ok | failed |
+|---|---|---|---|---|---|---|
+| pgbench INSERT ... ON CONFLICT | ${pg[0]} | 1.00 | ${pg[1]} | ${pg[2]} | ${pg[3]} | ${pg[4]} |
+| POST new payment | ${create[0]} | $ratio_create | ${create[1]} | ${create[2]} | ${create[3]} | ${create[4]} |
+| POST duplicate | ${duplicate[0]} | $ratio_duplicate | ${duplicate[1]} | ${duplicate[2]} | ${duplicate[3]} | ${duplicate[4]} |
+| GET mixed reads | ${read[0]} | | ${read[1]} | ${read[2]} | ${read[3]} | ${read[4]} |
+
+JVM start to ready (median of $STARTUP_RUNS): ${ready_ms:-?} ms; resident memory after start: ${rss_mib:-?} MiB.
+TABLE
+)
+  echo
+  echo "$table"
+  {
+    echo
+    echo "## $when, commit $commit${BENCH_NOTE:+: $BENCH_NOTE}"
+    echo
+    echo "$machine; $CONNECTIONS connections, ${DURATION}s per phase, $THREADS client threads, JAVA_OPTS=${JAVA_OPTS:-none}."
+    echo
+    echo "$table"
+  } >>"$RESULTS"
+  log "appended to $RESULTS"
+}
+
+main "$@"
