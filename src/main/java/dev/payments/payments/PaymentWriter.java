@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Writes a payment idempotently, in the caller's transaction. A new transaction id costs one
- * {@code INSERT ... ON CONFLICT DO NOTHING}; a known one is locked and merged (visitor attached, refund applied), so
- * concurrent identical requests serialize on the row and each gets a definite outcome.
+ * {@code INSERT ... ON CONFLICT DO NOTHING}; a known one that the request would change is locked and merged (visitor
+ * attached, refund applied), so concurrent changes serialize on the row and each gets a definite outcome.
  */
 @ApplicationScoped
 class PaymentWriter {
@@ -92,24 +92,23 @@ class PaymentWriter {
         }
     }
 
-    /** Empty when the stored row has vanished (deleted concurrently). */
+    /**
+     * Empty when the stored row has vanished (deleted concurrently). The row is read without a lock first: a visitor
+     * once attached and a refund once applied never change again, so a request that would change nothing is a
+     * duplicate for good, and identical duplicates never queue on the row. Only a possible change is decided again
+     * under the row lock.
+     */
     private Optional<CreateOutcome> merge(Connection connection, NewPayment p) throws SQLException {
-        boolean mayChange = p.visitorId() != null || p.refunded();
-        boolean hadNoVisitor;
-        boolean wasRefunded;
-        try (PreparedStatement find = connection.prepareStatement(mayChange ? LOCK : FIND)) {
-            find.setString(1, p.websiteId());
-            find.setString(2, p.transactionId());
-            try (ResultSet row = find.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                hadNoVisitor = row.getBoolean(1);
-                wasRefunded = row.getBoolean(2);
-            }
+        Optional<Stored> seen = find(connection, p, FIND);
+        if (seen.isEmpty() || !seen.get().changedBy(p)) {
+            return seen.map(stored -> CreateOutcome.DUPLICATE);
         }
-        boolean attributes = hadNoVisitor && p.visitorId() != null;
-        boolean refunds = p.refunded() && !wasRefunded;
+        Optional<Stored> locked = find(connection, p, LOCK);
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean attributes = locked.get().noVisitor() && p.visitorId() != null;
+        boolean refunds = p.refunded() && !locked.get().refunded();
         if (attributes || refunds) {
             try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
                 setNullableString(merge, 1, p.visitorId());
@@ -122,6 +121,24 @@ class PaymentWriter {
             }
         }
         return Optional.of(outcome(attributes, refunds));
+    }
+
+    private static Optional<Stored> find(Connection connection, NewPayment p, String query) throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement(query)) {
+            find.setString(1, p.websiteId());
+            find.setString(2, p.transactionId());
+            try (ResultSet row = find.executeQuery()) {
+                return row.next() ? Optional.of(new Stored(row.getBoolean(1), row.getBoolean(2))) : Optional.empty();
+            }
+        }
+    }
+
+    /** What of a stored payment a later request may still change. */
+    private record Stored(boolean noVisitor, boolean refunded) {
+
+        boolean changedBy(NewPayment p) {
+            return noVisitor && p.visitorId() != null || p.refunded() && !refunded;
+        }
     }
 
     private static CreateOutcome outcome(boolean attributes, boolean refunds) {
