@@ -37,8 +37,10 @@ public class PaymentService {
     @Inject
     Event<PaymentEvents.Deleted> deleted;
 
-    /** Returns only once the outcome is committed. */
-    @Transactional(rollbackOn = SQLException.class)
+    /**
+     * Returns only once the outcome is committed. Not in a JTA transaction: {@link PaymentWriter} commits each write
+     * itself, a new payment being one autocommitted statement.
+     */
     public CreateOutcome record(WebsiteSnapshot website, PaymentRequest request) throws SQLException {
         CreateOutcome outcome = writer.write(normalize(website, request, Instant.now()));
         recorded.fire(new PaymentEvents.Recorded(outcome));

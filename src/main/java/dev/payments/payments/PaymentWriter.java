@@ -15,9 +15,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Writes a payment idempotently, in the caller's transaction. A new transaction id costs one
- * {@code INSERT ... ON CONFLICT DO NOTHING}; a known one that the request would change is locked and merged (visitor
- * attached, refund applied), so concurrent changes serialize on the row and each gets a definite outcome.
+ * Writes a payment idempotently, each call committed before it returns. A new transaction id costs one autocommitted
+ * {@code INSERT ... ON CONFLICT DO NOTHING}, no transaction around it; a known one that the request would change is
+ * locked and merged in a transaction of its own (visitor attached, refund applied), so concurrent changes serialize on
+ * the row and each gets a definite outcome.
  */
 @ApplicationScoped
 class PaymentWriter {
@@ -103,6 +104,24 @@ class PaymentWriter {
         if (seen.isEmpty() || !seen.get().changedBy(p)) {
             return seen.map(stored -> CreateOutcome.DUPLICATE);
         }
+        connection.setAutoCommit(false);
+        try {
+            Optional<CreateOutcome> merged = lockAndMerge(connection, p);
+            connection.commit();
+            connection.setAutoCommit(true);
+            return merged;
+        } catch (SQLException | RuntimeException e) {
+            // the pool restores autocommit on a connection given back; the open transaction must not be committed then
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+    }
+
+    private Optional<CreateOutcome> lockAndMerge(Connection connection, NewPayment p) throws SQLException {
         Optional<Stored> locked = find(connection, p, LOCK);
         if (locked.isEmpty()) {
             return Optional.empty();
