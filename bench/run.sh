@@ -13,7 +13,7 @@
 # Then JVM start-up time and memory (scripts/startup-footprint.sh, STARTUP_RUNS runs).
 #
 # Environment:
-#   CONNECTIONS (32), DURATION (20 s), WARMUP (20 s: until then the JIT compilers compete for the same CPUs),
+#   CONNECTIONS (32), DURATION (20 s), WARMUP (60 s: on 2 CPUs the JIT compilers compete for them that long),
 #   THREADS (wrk and pgbench threads, default: the CPU count),
 #   STARTUP_RUNS (3), BUILD=1 to rebuild the jar, RESULTS (bench/RESULTS.md), JAVA_OPTS (passed to the service).
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE: the PostgreSQL (default 127.0.0.1:5432, postgres/postgres, database
@@ -25,7 +25,7 @@ cd "$(dirname "$0")/.."
 BENCH_DIR=$PWD/bench
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-60}
 THREADS=${THREADS:-$(nproc)}
 STARTUP_RUNS=${STARTUP_RUNS:-3}
 RESULTS=${RESULTS:-$BENCH_DIR/RESULTS.md}

@@ -1,6 +1,5 @@
 package dev.payments.payments;
 
-import dev.payments.currency.Conversion;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,24 +14,14 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Writes a payment idempotently, each call committed before it returns. A new transaction id costs one autocommitted
- * {@code INSERT ... ON CONFLICT DO NOTHING}, no transaction around it; a known one that the request would change is
- * locked and merged in a transaction of its own (visitor attached, refund applied), so concurrent changes serialize on
- * the row and each gets a definite outcome.
+ * Writes a payment idempotently, each call committed before it returns. A new transaction id is inserted by
+ * {@link InsertBatches}, grouped with concurrent ones in one autocommitted statement; a known one that the request would
+ * change is locked and merged in a transaction of its own (visitor attached, refund applied), so concurrent changes
+ * serialize on the row and each gets a definite outcome.
  */
 @ApplicationScoped
 class PaymentWriter {
 
-    private static final String INSERT = """
-            insert into payment (website_id, transaction_id, amount, currency, visitor_id, customer_email,
-                                 customer_name, customer_id, renewal, refunded, refunded_at, free_trial, occurred_at,
-                                 reporting_currency, reporting_amount, reporting_rate, rate_date)
-            select w.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, w.currency,
-                   case when w.currency = ? then ?::numeric end,
-                   case when w.currency = ? then ?::numeric end,
-                   case when w.currency = ? then ?::date end
-            from website w where w.id = ?
-            on conflict (website_id, transaction_id) do nothing""";
     private static final String FIND = """
             select visitor_id is null, refunded from payment where website_id = ? and transaction_id = ?""";
     private static final String LOCK = FIND + " for update";
@@ -47,50 +36,23 @@ class PaymentWriter {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    InsertBatches batches;
+
     CreateOutcome write(NewPayment payment) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                if (insert(connection, payment)) {
-                    return payment.newRowOutcome();
-                }
-                Optional<CreateOutcome> merged = merge(connection, payment);
-                if (merged.isPresent()) {
-                    return merged.get();
-                }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (batches.insert(payment)) {
+                return payment.newRowOutcome();
+            }
+            Optional<CreateOutcome> merged;
+            try (Connection connection = dataSource.getConnection()) {
+                merged = merge(connection, payment);
+            }
+            if (merged.isPresent()) {
+                return merged.get();
             }
         }
         throw new SQLException("payment " + payment.transactionId() + " kept disappearing while being recorded");
-    }
-
-    /**
-     * The reporting currency is the website row's, not the cached snapshot's: if the two differ (a currency change
-     * not yet seen by this instance's cache), the conversion made for the snapshot is not stored and the payment is
-     * pending until converted to the right currency.
-     */
-    private boolean insert(Connection connection, NewPayment p) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, p.transactionId());
-            insert.setBigDecimal(2, p.amount());
-            insert.setString(3, p.currency());
-            setNullableString(insert, 4, p.visitorId());
-            setNullableString(insert, 5, p.customerEmail());
-            setNullableString(insert, 6, p.customerName());
-            setNullableString(insert, 7, p.customerId());
-            insert.setBoolean(8, p.renewal());
-            insert.setBoolean(9, p.refunded());
-            insert.setObject(10, p.refunded() ? utc(p.receivedAt()) : null, Types.TIMESTAMP_WITH_TIMEZONE);
-            insert.setBoolean(11, p.freeTrial());
-            insert.setObject(12, utc(p.occurredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-            Conversion conversion = p.conversion();
-            insert.setString(13, p.reportingCurrency());
-            insert.setBigDecimal(14, conversion == null ? null : conversion.amount());
-            insert.setString(15, p.reportingCurrency());
-            insert.setBigDecimal(16, conversion == null ? null : conversion.rate());
-            insert.setString(17, p.reportingCurrency());
-            insert.setObject(18, conversion == null ? null : conversion.rateDate(), Types.DATE);
-            insert.setString(19, p.websiteId());
-            return insert.executeUpdate() == 1;
-        }
     }
 
     /**
