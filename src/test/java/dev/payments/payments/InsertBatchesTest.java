@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
@@ -39,20 +40,24 @@ class InsertBatchesTest {
     AgroalDataSource dataSource;
 
     @Test
-    void shouldTellOneOfTheCallersOfEachTransactionIdThatItsRowWasInserted() throws Exception {
+    void shouldTellOneCallerOfEachTransactionIdThatItsRowWasInsertedAndTheOtherWhatIsStored() throws Exception {
         String websiteId = website().id();
         double statementsBefore = Metrics.value("payments_insert_batch_rows_count");
         for (int round = 0; round < ROUNDS; round++) {
             List<String> transactionIds = new ArrayList<>();
-            List<Callable<Boolean>> inserts = new ArrayList<>();
+            List<Callable<Insertion>> inserts = new ArrayList<>();
             for (int caller = 0; caller < CALLERS; caller++) {
                 String transactionId = caller % 2 == 0 ? unique("tx") : transactionIds.get(transactionIds.size() - 1);
                 transactionIds.add(transactionId);
                 inserts.add(() -> batches.insert(payment(websiteId, transactionId)));
             }
-            List<Boolean> inserted = Race.run(inserts);
+            List<Insertion> insertions = Race.run(inserts);
             for (int pair = 0; pair < CALLERS; pair += 2) {
-                assertTrue(inserted.get(pair) ^ inserted.get(pair + 1), "exactly one of each pair: " + inserted);
+                Insertion first = insertions.get(pair);
+                Insertion second = insertions.get(pair + 1);
+                assertTrue(first.inserted() ^ second.inserted(), "exactly one of each pair: " + insertions);
+                Insertion other = first.inserted() ? second : first;
+                assertEquals(Optional.of(new StoredPayment(true, false)), other.existing(), insertions.toString());
                 assertEquals(1, stored(websiteId, transactionIds.get(pair)));
             }
         }
@@ -72,7 +77,7 @@ class InsertBatchesTest {
                 transactionIds.add(transactionId);
                 inserts.add(() -> {
                     try {
-                        return batches.insert(payment(websiteId, transactionId));
+                        return batches.insert(payment(websiteId, transactionId)).inserted();
                     } catch (SQLException e) {
                         return e.getSQLState();
                     }
