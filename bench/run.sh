@@ -103,6 +103,13 @@ prepare_website() {
     -d "{\"amount\":29.99,\"currency\":\"USD\",\"transaction_id\":\"$tx\",\"datafast_visitor_id\":\"$visitor\"}"
 }
 
+# Milliseconds one CPU takes for a fixed task (summing 30 million integers in Python), measured at the end of the run:
+# on a shared virtual machine the same CPUs are not equally fast from one hour to the next, so figures of two runs
+# compare only together with this.
+cpu_reference() {
+  python3 -c 'import time; t = time.perf_counter(); sum(range(30_000_000)); print(round((time.perf_counter() - t) * 1000))'
+}
+
 # wrk phase: name script seconds -> sets the global "result" to "rate p50 p99 ok failed"
 run_wrk() {
   local out
@@ -160,7 +167,7 @@ main() {
   commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+uncommitted')"
   machine="$(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), \
 $(awk '/^MemTotal:/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -n 1), \
-PostgreSQL $(psql -tAc 'show server_version')"
+PostgreSQL $(psql -tAc 'show server_version'), CPU reference $(cpu_reference) ms"
   when=$(date -u +%Y-%m-%dT%H:%MZ)
   table=$(cat <<TABLE
 | phase | successful/s | vs pgbench | p50 ms | p99 ms | ok | failed |
