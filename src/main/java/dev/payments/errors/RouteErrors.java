@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payments.http.RequestIds;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -64,6 +65,10 @@ public class RouteErrors {
     }
 
     private void onFailure(RoutingContext ctx) {
+        if (ctx.failure() instanceof HttpClosedException) {
+            // the client closed the connection before its request was read whole: nobody to answer, nobody's error
+            return;
+        }
         int status = ctx.statusCode();
         if (ctx.response().headWritten() || status < 400 || status >= 500 && status != 503) {
             ctx.next();
