@@ -1,5 +1,6 @@
 package dev.payments.payments;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,7 +22,7 @@ public record PaymentView(
         boolean renewal,
         boolean refunded,
         Instant refunded_at,
-        boolean is_free_trial,
+        @JsonProperty("is_free_trial") boolean is_free_trial,
         @Schema(examples = "2026-05-19T12:00:00Z") Instant timestamp) {
 
     static PaymentView of(Payment p) {
