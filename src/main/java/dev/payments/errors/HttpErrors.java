@@ -7,7 +7,7 @@ public final class HttpErrors {
 
     /** The cap on request bodies; quarkus.http.limits.max-body-size must say the same. */
     static final long BODY_LIMIT_BYTES = 64 * 1024;
-    static final String BODY_LIMIT = "64 KiB";
+    static final String BODY_TOO_LARGE = "request body is larger than 64 KiB";
     /** What a 503 asks the client to wait before retrying. */
     static final String RETRY_AFTER_SECONDS = "5";
 
@@ -39,7 +39,7 @@ public final class HttpErrors {
             case 404 -> "no route for " + request.method() + " " + request.path();
             case 405 -> "method " + request.method() + " is not allowed on " + request.path();
             case 406 -> "responses are only available as application/json";
-            case 413 -> "request body is larger than " + BODY_LIMIT;
+            case 413 -> BODY_TOO_LARGE;
             case 415 -> "Content-Type must be application/json";
             case 503 -> DATABASE_UNAVAILABLE;
             default -> status >= 500 ? "internal server error" : "request failed with status " + status;

@@ -1,0 +1,63 @@
+package dev.payments.errors;
+
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The cap on bodies whose length is not declared (chunked, or HTTP/2 without content-length), applied while the REST
+ * layer reads them: past the cap, the read fails with a 413 in the error shape. The REST layer reads every body itself
+ * (no Vert.x body handler before it: over HTTP/2 that makes it fail), and its own limit,
+ * quarkus.http.limits.max-body-size, is set above this one so that it never answers first with an empty 413.
+ */
+@Provider
+public class BodyCap implements ReaderInterceptor {
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        context.setInputStream(new Capped(context.getInputStream(), HttpErrors.BODY_LIMIT_BYTES));
+        return context.proceed();
+    }
+
+    static ApiException tooLarge() {
+        return new ApiException(413, HttpErrors.typeOf(413), HttpErrors.BODY_TOO_LARGE, null);
+    }
+
+    private static final class Capped extends FilterInputStream {
+
+        private long remaining;
+
+        Capped(InputStream in, long limit) {
+            super(in);
+            this.remaining = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                count(read);
+            }
+            return read;
+        }
+
+        private void count(long bytes) {
+            remaining -= bytes;
+            if (remaining < 0) {
+                throw tooLarge();
+            }
+        }
+    }
+}
