@@ -28,8 +28,11 @@ public class ApiKeyService {
 
     @Transactional
     public ApiKeyView create(String websiteId, String name) {
-        // the lock serializes concurrent creates, so the limit holds under concurrency
-        Website.findById(websiteId, LockModeType.PESSIMISTIC_WRITE);
+        // the lock serializes concurrent creates, so the limit holds under concurrency; the website may have been
+        // deleted since the request's (cached) check
+        if (Website.findById(websiteId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw ApiException.noWebsite(websiteId);
+        }
         if (WebsiteKey.countOfWebsite(websiteId) >= MAX_KEYS_PER_WEBSITE) {
             throw ApiException.conflict("a website has at most " + MAX_KEYS_PER_WEBSITE
                     + " API keys; revoke one before creating another");

@@ -101,7 +101,7 @@ public class WebsiteService {
 
     private static Website existing(String websiteId) {
         return Website.<Website>findByIdOptional(websiteId)
-                .orElseThrow(() -> ApiException.notFound("website " + websiteId + " does not exist"));
+                .orElseThrow(() -> ApiException.noWebsite(websiteId));
     }
 
     private static String timezone(String value) {

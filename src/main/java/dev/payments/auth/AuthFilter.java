@@ -104,6 +104,6 @@ public class AuthFilter {
     }
 
     private WebsiteSnapshot existing(String websiteId) {
-        return websites.find(websiteId).orElseThrow(() -> ApiException.notFound("website " + websiteId + " does not exist"));
+        return websites.find(websiteId).orElseThrow(() -> ApiException.noWebsite(websiteId));
     }
 }

@@ -32,6 +32,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "not_found", message, null);
     }
 
+    /** A website id that names no website (deleted, or never created). */
+    public static ApiException noWebsite(String websiteId) {
+        return notFound("website " + websiteId + " does not exist");
+    }
+
     public static ApiException conflict(String message) {
         return new ApiException(409, "conflict", message, null);
     }

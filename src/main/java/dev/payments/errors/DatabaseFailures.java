@@ -23,6 +23,11 @@ public final class DatabaseFailures {
         return anyCause(failure, t -> t instanceof SQLException sql && "23505".equals(sql.getSQLState()));
     }
 
+    /** A lock the statement waited for longer than its lock_timeout: another transaction holds it. */
+    public static boolean isLockTimeout(Throwable failure) {
+        return anyCause(failure, t -> t instanceof SQLException sql && "55P03".equals(sql.getSQLState()));
+    }
+
     /** The innermost cause's message: what the driver said, without the layers of wrapping. */
     public static String rootMessage(Throwable failure) {
         Throwable root = failure;

@@ -5,21 +5,31 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The two statements of a batch of new payments: any number of rows each, one array parameter per column. */
+/**
+ * Writes new payments, any number of rows in one autocommitted statement (one array parameter per column), and reads
+ * back in one more statement what is stored for the rows that were not inserted.
+ */
 final class BatchStatements {
 
     /**
-     * The reporting currency is the website row's, not the cached snapshot's: if the two differ (a currency change
-     * not yet seen by this instance's cache), the conversion made for the snapshot is not stored and the payment is
-     * pending until converted to the right currency. Of rows with one transaction id, the first in the batch wins.
+     * {@code limits}: the statement's own lock_timeout, set for its implicit transaction only (PostgreSQL's syntax, 0
+     * for none); the CTE is read before any row is locked or inserted, so every lock wait of the statement obeys it.
+     *
+     * <p>The website row is locked (FOR SHARE) until the commit: a change of its reporting currency waits for the rows
+     * being inserted, and a row inserted meanwhile waits for the change and then takes the new currency. The reporting
+     * currency stored is thus always the website's at commit; a conversion made for another one (a currency change not
+     * yet seen by this instance's cache) is not stored, and the payment is pending. A row whose website is gone is not
+     * inserted. Of rows with one transaction id, the first in the batch wins.
      */
     private static final String INSERT = """
+            with limits as materialized (select set_config('lock_timeout', ?, true))
             insert into payment (website_id, transaction_id, amount, currency, visitor_id, customer_email,
                                  customer_name, customer_id, renewal, refunded, refunded_at, free_trial, occurred_at,
                                  reporting_currency, reporting_amount, reporting_rate, rate_date)
@@ -29,29 +39,53 @@ final class BatchStatements {
                    case when w.currency = v.reporting_currency then v.reporting_amount::numeric end,
                    case when w.currency = v.reporting_currency then v.reporting_rate::numeric end,
                    case when w.currency = v.reporting_currency then v.rate_date::date end
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[])
+            from limits
+                 cross join unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                   ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                   ?::text[], ?::text[], ?::text[])
                  with ordinality as v(website_id, transaction_id, amount, currency, visitor_id, customer_email,
                                       customer_name, customer_id, renewal, refunded, refunded_at, free_trial,
                                       occurred_at, reporting_currency, reporting_amount, reporting_rate, rate_date,
                                       position)
-            join website w on w.id = v.website_id
+                 join website w on w.id = v.website_id
             order by v.position
+            for share of w
             on conflict (website_id, transaction_id) do nothing
             returning website_id, transaction_id""";
-    /** Read back in the same batch: the rows whose transaction ids were stored already, to answer duplicates. */
+    /** What is stored for rows that were not inserted: whether their website exists, and their payment if any. */
     private static final String READ = """
-            select p.website_id, p.transaction_id, p.visitor_id is null, p.refunded
-            from payment p join unnest(?::text[], ?::text[]) as k(website_id, transaction_id)
-                 on p.website_id = k.website_id and p.transaction_id = k.transaction_id""";
+            select k.website_id, k.transaction_id, w.id is not null, p.id is not null, p.visitor_id is null, p.refunded
+            from unnest(?::text[], ?::text[]) as k(website_id, transaction_id)
+                 left join website w on w.id = k.website_id
+                 left join payment p on p.website_id = k.website_id and p.transaction_id = k.transaction_id""";
     private static final int COLUMNS = 17;
 
     private BatchStatements() {
     }
 
-    /** The identities of the rows inserted, in one autocommitted statement. */
-    static Set<Key> insert(Connection connection, List<NewPayment> batch) throws SQLException {
+    /** What became of each payment, in order; {@code lockTimeout} bounds the insert's waits for others' locks. */
+    static List<Insertion> write(Connection connection, List<NewPayment> batch, String lockTimeout)
+            throws SQLException {
+        Set<Key> inserted = insert(connection, batch, lockTimeout);
+        // of rows with one transaction id, the first is the one inserted; a repeat of it finds it stored
+        boolean[] rowInserted = new boolean[batch.size()];
+        List<NewPayment> known = new ArrayList<>();
+        for (int row = 0; row < batch.size(); row++) {
+            rowInserted[row] = inserted.remove(Key.of(batch.get(row)));
+            if (!rowInserted[row]) {
+                known.add(batch.get(row));
+            }
+        }
+        Map<Key, Insertion> found = known.isEmpty() ? Map.of() : read(connection, known);
+        List<Insertion> insertions = new ArrayList<>(batch.size());
+        for (int row = 0; row < batch.size(); row++) {
+            insertions.add(rowInserted[row] ? Insertion.INSERTED : found.get(Key.of(batch.get(row))));
+        }
+        return insertions;
+    }
+
+    private static Set<Key> insert(Connection connection, List<NewPayment> batch, String lockTimeout)
+            throws SQLException {
         String[][] columns = new String[COLUMNS][batch.size()];
         for (int row = 0; row < batch.size(); row++) {
             String[] values = values(batch.get(row));
@@ -60,8 +94,9 @@ final class BatchStatements {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, lockTimeout);
             for (int column = 0; column < COLUMNS; column++) {
-                insert.setArray(column + 1, connection.createArrayOf("text", columns[column]));
+                insert.setArray(column + 2, connection.createArrayOf("text", columns[column]));
             }
             Set<Key> inserted = new HashSet<>();
             try (ResultSet rows = insert.executeQuery()) {
@@ -73,21 +108,21 @@ final class BatchStatements {
         }
     }
 
-    /** What the stored rows of these payments' identities may still change; a missing one has been deleted. */
-    static Map<Key, StoredPayment> read(Connection connection, List<NewPayment> known) throws SQLException {
+    private static Map<Key, Insertion> read(Connection connection, List<NewPayment> known) throws SQLException {
         try (PreparedStatement read = connection.prepareStatement(READ)) {
-            read.setArray(1, connection.createArrayOf("text",
-                    known.stream().map(NewPayment::websiteId).toArray()));
+            read.setArray(1, connection.createArrayOf("text", known.stream().map(NewPayment::websiteId).toArray()));
             read.setArray(2, connection.createArrayOf("text",
                     known.stream().map(NewPayment::transactionId).toArray()));
-            Map<Key, StoredPayment> stored = new HashMap<>();
+            Map<Key, Insertion> found = new HashMap<>();
             try (ResultSet rows = read.executeQuery()) {
                 while (rows.next()) {
-                    stored.put(new Key(rows.getString(1), rows.getString(2)),
-                            new StoredPayment(rows.getBoolean(3), rows.getBoolean(4)));
+                    Insertion insertion = !rows.getBoolean(3) ? Insertion.NO_WEBSITE
+                            : !rows.getBoolean(4) ? Insertion.VANISHED
+                            : Insertion.stored(new StoredPayment(rows.getBoolean(5), rows.getBoolean(6)));
+                    found.put(new Key(rows.getString(1), rows.getString(2)), insertion);
                 }
             }
-            return stored;
+            return found;
         }
     }
 

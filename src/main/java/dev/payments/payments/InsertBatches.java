@@ -5,38 +5,57 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * Group commit of new payments. Concurrent callers' rows go to PostgreSQL as one multi-row, autocommitted
  * {@code INSERT ... ON CONFLICT DO NOTHING}: one statement and one commit for all of them, where PostgreSQL's limit is
- * commits, not rows. Each caller learns whether its own row was inserted, only once that commit is done; the rows
- * whose transaction ids were known already are read back in one more statement, for the duplicates.
+ * commits, not rows. Each caller learns what became of its own row, only once that commit is done.
  *
- * <p>One batch is written at a time, by one of the waiting callers (no thread of its own); the callers arriving
- * meanwhile form the next batch. A lone caller writes its row at once, alone.
+ * <p>A writer thread of its own takes the queued rows, up to {@value #MAX_BATCH} at a time, one batch after the other;
+ * the callers arriving meanwhile form the next batch, and a lone caller's row is written at once. Every wait is
+ * bounded: a caller waits at most {@link #CALLER_WAIT} for its outcome (then it gets a 503, its outcome unknown: a
+ * retry is idempotent), and the batch statement waits at most {@value #BATCH_LOCK_WAIT} for another transaction's
+ * lock. A batch that fails for another reason than the database being unavailable (a lock it could not get, a row the
+ * database refuses, a row that breaks the code) hands each row back to its caller, to be written alone on the caller's
+ * own connection: there a lock wait delays, and a failure fails, only the caller whose row it is. The writer itself
+ * never stops on a failure.
  */
 @Startup // its metric exists from start-up, at 0
 @ApplicationScoped
 class InsertBatches {
 
+    private static final Logger LOG = Logger.getLogger(InsertBatches.class);
     /** Rows per statement; more waiting callers make the next batch. */
     private static final int MAX_BATCH = 128;
+    /** PostgreSQL's syntax. Short: while the statement waits, every row of the batch waits with it. */
+    static final String BATCH_LOCK_WAIT = "500ms";
+    /** Alone, a row waits for locks as long as the statement timeout lets it. */
+    private static final String NO_LOCK_LIMIT = "0";
+    static final Duration CALLER_WAIT = Duration.ofSeconds(10);
 
-    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writer = new ReentrantLock();
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AgroalDataSource dataSource;
     private final DistributionSummary batchRows;
+    private Thread writer;
+    private volatile boolean stopped;
 
     InsertBatches(AgroalDataSource dataSource, MeterRegistry registry) {
         this.dataSource = dataSource;
@@ -44,118 +63,128 @@ class InsertBatches {
                 .description("New-payment rows per insert statement (and commit)").register(registry);
     }
 
-    /** Returns once the row is committed, or found stored already. */
+    @PostConstruct
+    void start() {
+        writer = new Thread(this::writeUntilStopped, "payments-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopped = true;
+        writer.interrupt();
+        writer.join(TimeUnit.SECONDS.toMillis(1));
+        SQLException stopping = new SQLTransientConnectionException("the service is stopping");
+        for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
+            pending.outcome.completeExceptionally(stopping);
+        }
+    }
+
+    /** Returns once the row is committed, or found stored already (or gone, or without a website). */
     Insertion insert(NewPayment payment) throws SQLException {
-        Pending mine = new Pending(payment, Thread.currentThread());
+        if (stopped) {
+            throw new SQLTransientConnectionException("the service is stopping");
+        }
+        Pending mine = new Pending(payment);
         queue.add(mine);
-        while (!mine.done()) {
-            if (writer.tryLock()) {
-                try {
-                    while (!mine.done()) {
-                        write(drain());
-                    }
-                } finally {
-                    writer.unlock();
+        Optional<Insertion> insertion = mine.await();
+        return insertion.isPresent() ? insertion.get() : alone(payment);
+    }
+
+    private Insertion alone(NewPayment payment) throws SQLException {
+        batchRows.record(1);
+        try (Connection connection = dataSource.getConnection()) {
+            return BatchStatements.write(connection, List.of(payment), NO_LOCK_LIMIT).get(0);
+        }
+    }
+
+    private void writeUntilStopped() {
+        while (!stopped) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                take(queue.take(), batch);
+                for (Pending next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
+                    take(next, batch);
                 }
-                // the callers queued behind us wait for a writer: wake the first to become it
-                Pending next = queue.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.caller);
-                }
-            } else {
-                LockSupport.park(this);
+            } catch (InterruptedException e) {
+                return; // stopping
+            }
+            if (!batch.isEmpty()) {
+                write(batch);
             }
         }
-        return mine.result();
     }
 
-    private List<Pending> drain() {
-        List<Pending> batch = new ArrayList<>();
-        Pending next;
-        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-            batch.add(next);
+    /** A row whose caller has given up waiting is not written. */
+    private static void take(Pending pending, List<Pending> batch) {
+        if (pending.claim()) {
+            batch.add(pending);
         }
-        return batch;
     }
 
-    /** Completes every pending row of the batch, whatever happens. */
+    /** Completes every row of the batch, whatever happens. */
     private void write(List<Pending> batch) {
+        batchRows.record(batch.size());
         try {
-            batchRows.record(batch.size());
+            List<Insertion> insertions;
             try (Connection connection = dataSource.getConnection()) {
-                Set<BatchStatements.Key> inserted = BatchStatements.insert(connection, payments(batch));
-                List<Pending> known = new ArrayList<>();
-                for (Pending pending : batch) {
-                    if (inserted.remove(BatchStatements.Key.of(pending.payment))) {
-                        pending.complete(Insertion.INSERTED, null);
-                    } else {
-                        known.add(pending);
-                    }
-                }
-                if (!known.isEmpty()) {
-                    Map<BatchStatements.Key, StoredPayment> stored = BatchStatements.read(connection, payments(known));
-                    for (Pending pending : known) {
-                        pending.complete(Insertion.existing(stored.get(BatchStatements.Key.of(pending.payment))), null);
-                    }
-                }
+                insertions = BatchStatements.write(connection, batch.stream().map(p -> p.payment).toList(),
+                        BATCH_LOCK_WAIT);
             }
-        } catch (SQLException e) {
-            List<Pending> open = batch.stream().filter(pending -> !pending.done()).toList();
-            if (open.size() > 1 && !DatabaseFailures.isUnavailable(e)) {
-                // a row the database refuses fails its own caller only
-                open.forEach(pending -> write(List.of(pending)));
+            for (int row = 0; row < batch.size(); row++) {
+                batch.get(row).outcome.complete(Optional.of(insertions.get(row)));
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e) && (batch.size() > 1 || DatabaseFailures.isLockTimeout(e))) {
+                // maybe one row's fault, or another transaction's lock: each caller writes its own row alone
+                batch.forEach(pending -> pending.outcome.complete(Optional.empty()));
             } else {
-                open.forEach(pending -> pending.complete(null, e));
+                batch.forEach(pending -> pending.outcome.completeExceptionally(e));
             }
-        } catch (RuntimeException | Error e) {
-            batch.forEach(pending -> pending.complete(null, e));
-            throw e;
+        } catch (Error e) {
+            LOG.errorf(e, "Writing a batch of %d new payments failed", batch.size());
+            batch.forEach(pending -> pending.outcome.completeExceptionally(e));
         }
-    }
-
-    private static List<NewPayment> payments(List<Pending> pendings) {
-        return pendings.stream().map(pending -> pending.payment).toList();
     }
 
     private static final class Pending {
 
         final NewPayment payment;
-        final Thread caller;
-        private volatile boolean done;
-        private Insertion insertion;
-        private Throwable failure;
+        /** Empty: the batch could not write it, the caller is to write it alone. */
+        final CompletableFuture<Optional<Insertion>> outcome = new CompletableFuture<>();
+        private final AtomicBoolean claimed = new AtomicBoolean();
 
-        Pending(NewPayment payment, Thread caller) {
+        Pending(NewPayment payment) {
             this.payment = payment;
-            this.caller = caller;
         }
 
-        /** The fields written before the volatile {@code done} are visible to whoever reads {@code done} as true. */
-        void complete(Insertion insertion, Throwable failure) {
-            if (done) {
-                return;
-            }
-            this.insertion = insertion;
-            this.failure = failure;
-            this.done = true;
-            LockSupport.unpark(caller);
+        /** Taken by the writer, or given up by its caller: whichever comes first. */
+        boolean claim() {
+            return claimed.compareAndSet(false, true);
         }
 
-        boolean done() {
-            return done;
-        }
-
-        Insertion result() throws SQLException {
-            if (failure instanceof SQLException e) {
-                throw new SQLException(e.getMessage(), e.getSQLState(), e);
+        Optional<Insertion> await() throws SQLException {
+            try {
+                return outcome.get(CALLER_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                claim();
+                throw new SQLTransientConnectionException("the database did not record the payment within "
+                        + CALLER_WAIT.toSeconds() + " s");
+            } catch (InterruptedException e) {
+                claim();
+                Thread.currentThread().interrupt();
+                throw new SQLTransientConnectionException("interrupted while the payment was being recorded", e);
+            } catch (ExecutionException e) {
+                Throwable failure = e.getCause();
+                if (failure instanceof SQLException sql) {
+                    throw new SQLException(sql.getMessage(), sql.getSQLState(), sql);
+                }
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
             }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
-            return insertion;
         }
     }
 }

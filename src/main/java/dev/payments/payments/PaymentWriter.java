@@ -1,5 +1,7 @@
 package dev.payments.payments;
 
+import dev.payments.errors.ApiException;
+import dev.payments.websites.WebsiteDirectory;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +32,7 @@ class PaymentWriter {
                                refunded_at = case when ? and not refunded then ? else refunded_at end,
                                refunded = refunded or ?
             where website_id = ? and transaction_id = ?""";
-    /** A row deleted between our insert and our read or lock makes us insert again; more than this is not a race. */
+    /** A row deleted between our insert and our read or lock makes us insert again, this many times at most. */
     private static final int ATTEMPTS = 3;
 
     @Inject
@@ -39,24 +41,36 @@ class PaymentWriter {
     @Inject
     InsertBatches batches;
 
+    @Inject
+    WebsiteDirectory websites;
+
     CreateOutcome write(NewPayment payment) throws SQLException {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Insertion insertion = batches.insert(payment);
-            if (insertion.inserted()) {
-                return payment.newRowOutcome();
-            }
-            Optional<StoredPayment> existing = insertion.existing();
-            if (existing.isPresent() && !existing.get().changedBy(payment)) {
-                return CreateOutcome.DUPLICATE;
-            }
-            if (existing.isPresent()) {
-                Optional<CreateOutcome> merged = merge(payment);
-                if (merged.isPresent()) {
-                    return merged.get();
+            switch (insertion.kind()) {
+                case INSERTED -> {
+                    return payment.newRowOutcome();
+                }
+                case NO_WEBSITE -> {
+                    websites.evict(payment.websiteId());
+                    throw ApiException.noWebsite(payment.websiteId());
+                }
+                case STORED -> {
+                    if (!insertion.stored().changedBy(payment)) {
+                        return CreateOutcome.DUPLICATE;
+                    }
+                    Optional<CreateOutcome> merged = merge(payment);
+                    if (merged.isPresent()) {
+                        return merged.get();
+                    }
+                }
+                case VANISHED -> {
+                    // deleted between our insert and our read: insert again
                 }
             }
         }
-        throw new SQLException("payment " + payment.transactionId() + " kept disappearing while being recorded");
+        throw ApiException.conflict("payment " + payment.transactionId()
+                + " was deleted again and again while being recorded; retry the request");
     }
 
     /** Decided again under the row lock; empty when the row has vanished (deleted concurrently). */

@@ -3,6 +3,7 @@ package dev.payments.payments;
 import static dev.payments.support.Fixtures.unique;
 import static dev.payments.support.Fixtures.website;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payments.support.Metrics;
@@ -18,14 +19,20 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Group commit as its callers see it: concurrent inserts share statements and commits, yet each caller is told about
- * its own row only, and a row the database refuses fails its own caller only. Each round starts its callers at one
- * moment, so that they meet in batches.
+ * its own row only; a row the database refuses, or that breaks the writer, fails its own caller only; a row waiting for
+ * another transaction's lock delays only its own caller; and no caller waits without bound. Each round starts its
+ * callers at one moment, so that they meet in batches.
  */
 @QuarkusTest
 class InsertBatchesTest {
@@ -55,9 +62,9 @@ class InsertBatchesTest {
             for (int pair = 0; pair < CALLERS; pair += 2) {
                 Insertion first = insertions.get(pair);
                 Insertion second = insertions.get(pair + 1);
-                assertTrue(first.inserted() ^ second.inserted(), "exactly one of each pair: " + insertions);
-                Insertion other = first.inserted() ? second : first;
-                assertEquals(Optional.of(new StoredPayment(true, false)), other.existing(), insertions.toString());
+                assertTrue(inserted(first) ^ inserted(second), "exactly one of each pair: " + insertions);
+                Insertion other = inserted(first) ? second : first;
+                assertEquals(Insertion.stored(new StoredPayment(true, false)), other, insertions.toString());
                 assertEquals(1, stored(websiteId, transactionIds.get(pair)));
             }
         }
@@ -77,7 +84,7 @@ class InsertBatchesTest {
                 transactionIds.add(transactionId);
                 inserts.add(() -> {
                     try {
-                        return batches.insert(payment(websiteId, transactionId)).inserted();
+                        return inserted(batches.insert(payment(websiteId, transactionId)));
                     } catch (SQLException e) {
                         return e.getSQLState();
                     }
@@ -93,6 +100,119 @@ class InsertBatchesTest {
                 }
             }
         }
+    }
+
+    @Test
+    @Timeout(60) // without its bound, the batch would wait for the lock the test releases only afterwards
+    void shouldWriteOtherRowsWhileOneWaitsForALockOnItsTransaction() throws Exception {
+        String websiteId = website().id();
+        String locked = unique("tx");
+        assertTrue(inserted(batches.insert(payment(websiteId, locked))));
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            execute(locker, "update payment set customer_id = 'locked' where website_id = ? and transaction_id = ?",
+                    websiteId, locked);
+            Future<Insertion> waiting = caller.submit(() -> batches.insert(payment(websiteId, locked)));
+            String otherWebsite = website().id();
+            // written while the lock is held: they do not wait for it
+            assertEquals(List.of(true, true, true), insertConcurrently(otherWebsite, 3));
+            assertFalse(waiting.isDone(), "the row whose transaction id is locked waits for the lock");
+            locker.rollback();
+            assertEquals(Insertion.Kind.STORED, waiting.get(10, TimeUnit.SECONDS).kind());
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldWriteOtherRowsWhileOneWaitsForItsWebsiteToBeDeletedAndThenFindNoWebsite() throws Exception {
+        String deleted = website().id();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Connection deleter = dataSource.getConnection()) {
+            deleter.setAutoCommit(false);
+            execute(deleter, "delete from website where id = ?", deleted);
+            Future<Insertion> waiting = caller.submit(() -> batches.insert(payment(deleted, unique("tx"))));
+            assertEquals(List.of(true, true, true), insertConcurrently(website().id(), 3));
+            assertFalse(waiting.isDone(), "the row of the website being deleted waits for the delete");
+            deleter.commit();
+            assertEquals(Insertion.NO_WEBSITE, waiting.get(10, TimeUnit.SECONDS));
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldFailOnlyTheCallerWhoseRowBreaksTheWriterAndWriteOnAfterwards() throws Exception {
+        String websiteId = website().id();
+        for (int round = 0; round < ROUNDS; round++) {
+            List<Callable<Object>> inserts = new ArrayList<>();
+            for (int caller = 0; caller < CALLERS; caller++) {
+                NewPayment payment = caller == CALLERS / 2 ? withoutAmount(websiteId) : payment(websiteId, unique("tx"));
+                inserts.add(() -> {
+                    try {
+                        return inserted(batches.insert(payment));
+                    } catch (RuntimeException e) {
+                        return e.getClass().getSimpleName();
+                    }
+                });
+            }
+            List<Object> outcomes = Race.run(inserts);
+            for (int caller = 0; caller < CALLERS; caller++) {
+                assertEquals(caller == CALLERS / 2 ? "NullPointerException" : true, outcomes.get(caller),
+                        outcomes.toString());
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerAnInterruptedCallerAtOnce() throws Exception {
+        String websiteId = website().id();
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            execute(locker, "lock table payment in exclusive mode");
+            CompletableFuture<Object> outcome = new CompletableFuture<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    outcome.complete(batches.insert(payment(websiteId, unique("tx"))));
+                } catch (Exception e) {
+                    outcome.complete(e.getClass().getSimpleName() + ", interrupted=" + Thread.interrupted());
+                }
+            });
+            caller.start();
+            Thread.sleep(100); // waiting for the writer, whose statement waits for the table lock
+            caller.interrupt();
+            assertEquals("SQLTransientConnectionException, interrupted=true", outcome.get(1, TimeUnit.SECONDS));
+            locker.rollback();
+        }
+    }
+
+    private List<Boolean> insertConcurrently(String websiteId, int callers) throws Exception {
+        List<Callable<Boolean>> inserts = new ArrayList<>();
+        for (int caller = 0; caller < callers; caller++) {
+            inserts.add(() -> inserted(batches.insert(payment(websiteId, unique("tx")))));
+        }
+        return Race.run(inserts);
+    }
+
+    private static void execute(Connection connection, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.execute();
+        }
+    }
+
+    private static NewPayment withoutAmount(String websiteId) {
+        Instant now = Instant.now();
+        return new NewPayment(websiteId, unique("tx"), null, "USD", null, null, null, null, false, false, false, now,
+                now, "USD", null);
+    }
+
+    private static boolean inserted(Insertion insertion) {
+        return insertion.kind() == Insertion.Kind.INSERTED;
     }
 
     private static NewPayment payment(String websiteId, String transactionId) {

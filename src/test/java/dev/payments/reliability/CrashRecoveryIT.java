@@ -14,14 +14,10 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -63,7 +59,7 @@ class CrashRecoveryIT {
             durability = "synchronous_commit=" + setting(db, "synchronous_commit") + ", fsync=" + setting(db, "fsync");
         }
 
-        CrashFindings findings = crashUnderLoad(cluster, website(), config);
+        OutageFindings findings = crashUnderLoad(cluster, website(), config);
 
         String summary = findings.summary() + "  cluster " + cluster + ": " + durability + "; " + CLIENTS + " clients\n";
         System.out.print(summary);
@@ -86,7 +82,7 @@ class CrashRecoveryIT {
     }
 
     /** Payments under load, PostgreSQL crashed and started again, the failed ones retried; what is stored then. */
-    private static CrashFindings crashUnderLoad(PostgresCluster cluster, TestWebsite site, Config config)
+    private static OutageFindings crashUnderLoad(PostgresCluster cluster, TestWebsite site, Config config)
             throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI base = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
@@ -115,7 +111,7 @@ class CrashRecoveryIT {
             retries = load.retry(attempts.stream().filter(a -> a.status() != 200).map(Attempt::transactionId).toList());
         }
         try (Connection db = connect(config)) {
-            return new CrashFindings(attempts, retries, storedTransactions(db, site.id()), crashedAt, backAt,
+            return new OutageFindings("crash test", attempts, retries, StoredTransactions.of(db, site.id()), crashedAt, backAt,
                     readinessDownAndUp);
         }
     }
@@ -147,9 +143,7 @@ class CrashRecoveryIT {
     }
 
     private static Connection connect(Config config) throws SQLException {
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        return StoredTransactions.connect(config, config.getValue("quarkus.datasource.jdbc.url", String.class));
     }
 
     private static String setting(Connection db, String name) throws SQLException {
@@ -157,19 +151,5 @@ class CrashRecoveryIT {
             row.next();
             return row.getString(1);
         }
-    }
-
-    private static Map<String, Integer> storedTransactions(Connection db, String websiteId) throws SQLException {
-        Map<String, Integer> counts = new HashMap<>();
-        try (PreparedStatement query = db.prepareStatement(
-                "select transaction_id, count(*) from payment where website_id = ? group by transaction_id")) {
-            query.setString(1, websiteId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        }
-        return counts;
     }
 }

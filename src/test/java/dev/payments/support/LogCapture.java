@@ -3,6 +3,7 @@ package dev.payments.support;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
@@ -10,8 +11,8 @@ import org.jboss.logmanager.ExtLogRecord;
 /** Collects what one logger category writes while a test runs (in-process tests only). */
 public final class LogCapture extends Handler implements AutoCloseable {
 
-    /** A log line as the formatters see it: the formatted message and the request's MDC entry. */
-    public record Line(String message, String requestId) {
+    /** A log line as the formatters see it: its level, the formatted message and the request's MDC entry. */
+    public record Line(Level level, String message, String requestId) {
     }
 
     private final Logger logger;
@@ -30,11 +31,16 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return List.copyOf(lines);
     }
 
+    /** The lines at ERROR level (or above). */
+    public List<Line> errors() {
+        return lines.stream().filter(line -> line.level().intValue() >= Level.SEVERE.intValue()).toList();
+    }
+
     @Override
     public void publish(LogRecord record) {
         // read now, on the logging thread: the MDC belongs to the request being served
         ExtLogRecord ext = (ExtLogRecord) record;
-        lines.add(new Line(ext.getFormattedMessage(), ext.getMdc("requestId")));
+        lines.add(new Line(ext.getLevel(), ext.getFormattedMessage(), ext.getMdc("requestId")));
     }
 
     @Override

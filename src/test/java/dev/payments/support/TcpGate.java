@@ -12,13 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP relay from a local port to the test database. Before it opens and after it closes, nothing listens on that port
- * and the connections it relayed are cut: to the application, the database is unreachable.
+ * and the connections it relayed are cut: to the application, the database is unreachable. While it is stalled, it
+ * forwards nothing in either direction yet keeps every connection open and accepts new ones: to the application, the
+ * database has gone silent, as across a network that drops packets.
  */
 public final class TcpGate implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Object forwarding = new Object();
+    private boolean stalled;
 
     private TcpGate(int port, int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -46,8 +50,24 @@ public final class TcpGate implements AutoCloseable {
         }
     }
 
+    /** Stops forwarding, in both directions, on every connection; new ones are accepted and not forwarded either. */
+    public void stall() {
+        synchronized (forwarding) {
+            stalled = true;
+        }
+    }
+
+    /** Forwards again, starting with what was held back. */
+    public void resume() {
+        synchronized (forwarding) {
+            stalled = false;
+            forwarding.notifyAll();
+        }
+    }
+
     @Override
     public void close() {
+        resume();
         closeQuietly(server);
         sockets.forEach(TcpGate::closeQuietly);
         sockets.clear();
@@ -71,8 +91,13 @@ public final class TcpGate implements AutoCloseable {
     private void relay(Socket from, Socket to) {
         Thread pump = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
+                byte[] buffer = new byte[8192];
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    awaitForwarding();
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException e) {
                 // the other side closed, or the gate did
             } finally {
                 closeQuietly(from);
@@ -81,6 +106,14 @@ public final class TcpGate implements AutoCloseable {
         }, "tcp-gate-relay");
         pump.setDaemon(true);
         pump.start();
+    }
+
+    private void awaitForwarding() throws InterruptedException {
+        synchronized (forwarding) {
+            while (stalled) {
+                forwarding.wait();
+            }
+        }
     }
 
     private static void closeQuietly(AutoCloseable socket) {

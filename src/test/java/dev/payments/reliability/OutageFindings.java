@@ -10,11 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a crash run showed: the attempts made under load (PostgreSQL down from {@code crashedAt} to {@code backAt},
- * System.nanoTime()), the retries of the failed ones after recovery, and how often each transaction id is stored.
+ * What a run with a database outage showed ({@code test} names it): the attempts made under load (the database out of
+ * reach from {@code downAt} to {@code backAt}, System.nanoTime()), the retries of the failed ones after recovery, and
+ * how often each transaction id is stored.
  */
-record CrashFindings(List<Attempt> attempts, List<Attempt> retries, Map<String, Integer> stored, long crashedAt,
-        long backAt, boolean readinessDownAndUp) {
+record OutageFindings(String test, List<Attempt> attempts, List<Attempt> retries, Map<String, Integer> stored,
+        long downAt, long backAt, boolean readinessDownAndUp) {
 
     static final String RECORDED = "Payment recorded";
     static final String DUPLICATE = "Payment already recorded; duplicate skipped";
@@ -45,17 +46,17 @@ record CrashFindings(List<Attempt> attempts, List<Attempt> retries, Map<String, 
         return attempts.stream().max(Comparator.comparingLong(Attempt::millis)).orElseThrow();
     }
 
-    /** The slowest of the attempts under way at some point while PostgreSQL was down. */
+    /** The slowest of the attempts under way at some point while the database was out of reach. */
     long slowestOutageMillis() {
-        return attempts.stream().filter(a -> a.endNanos() >= crashedAt && a.startNanos() <= backAt)
+        return attempts.stream().filter(a -> a.endNanos() >= downAt && a.startNanos() <= backAt)
                 .mapToLong(Attempt::millis).max().orElse(0);
     }
 
-    /** From PostgreSQL accepting connections again to the first 200 after the crash; empty if none came. */
+    /** From the database's return to the end of the first 200 of a request sent after it; empty if none came. */
     Optional<Duration> recovery() {
-        return attempts.stream().filter(a -> a.status() == 200 && a.endNanos() > crashedAt)
+        return attempts.stream().filter(a -> a.status() == 200 && a.startNanos() >= backAt)
                 .mapToLong(Attempt::endNanos).min()
-                .stream().mapToObj(end -> Duration.ofNanos(Math.max(0, end - backAt))).findFirst();
+                .stream().mapToObj(end -> Duration.ofNanos(end - backAt)).findFirst();
     }
 
     /** Retries that did not answer 200 "recorded" or "duplicate skipped". */
@@ -78,15 +79,15 @@ record CrashFindings(List<Attempt> attempts, List<Attempt> retries, Map<String, 
     String summary() {
         String recovery = recovery().map(d -> String.format("%.2fs", d.toMillis() / 1000.0)).orElse("none");
         return String.format("""
-                crash test: acked=%d, failed(503)=%d, lost=%d, duplicated=%d, recovery=%s, slowest outage response=%dms, \
+                %s: acked=%d, failed(503)=%d, lost=%d, duplicated=%d, recovery=%s, slowest outage response=%dms, \
                 readiness DOWN→UP %s
-                  PostgreSQL down for %.1fs; slowest response overall %dms; other failures (not a contract 503, or no \
+                  database out of reach for %.1fs; slowest response overall %dms; other failures (not a contract 503, or no \
                 answer)=%d
                   retried the %d failed once after recovery: %d recorded now, %d had been committed despite the 503 \
                 (duplicate skipped), %d refused; not stored exactly once afterwards=%d
-                """, acknowledged().size(), failed().size() - notServiceUnavailable().size(), lost().size(),
+                """, test, acknowledged().size(), failed().size() - notServiceUnavailable().size(), lost().size(),
                 duplicated().size(), recovery, slowestOutageMillis(), readinessDownAndUp ? "seen" : "NOT seen",
-                (backAt - crashedAt) / 1e9, slowest().millis(), notServiceUnavailable().size(),
+                (backAt - downAt) / 1e9, slowest().millis(), notServiceUnavailable().size(),
                 retries.size(), retries.size() - committedDespiteFailure() - retriesRefused().size(),
                 committedDespiteFailure(), retriesRefused().size(), notStoredOnce().size());
     }
