@@ -79,6 +79,8 @@ public class WebsiteService {
         }
         if (request.currency() != null && !Currencies.normalize(request.currency()).equals(website.currency)) {
             website.currency = Currencies.normalize(request.currency());
+            // its payments are converted again in the background, once this commits
+            website.reconversionPending = true;
             currencyChanged.fire(new ReportingCurrencyChanged(websiteId, website.currency));
         }
         if (request.timezone() != null) {

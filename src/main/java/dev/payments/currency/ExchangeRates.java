@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
  * ECB reference rates, held in memory for conversions on the request path and kept in the exchange_rate table. Once the
  * schema is ready, in the background: the bundled history is stored if the table lacks it, the table is read into
  * memory, then the configured sources are read; they are read again every refresh interval. A source that cannot be
- * read is logged and skipped: the rates already loaded stay, and the next refresh tries again.
+ * read is logged and skipped: the rates already loaded stay, and the next refresh tries again. A first load that fails
+ * is tried again every retry interval.
  */
 @ApplicationScoped
 public class ExchangeRates {
@@ -34,40 +36,63 @@ public class ExchangeRates {
     ManagedExecutor executor;
 
     @Inject
-    Event<RatesLoaded> loaded;
+    Event<RatesLoaded> ratesLoaded;
 
     private volatile RateBook book = RateBook.EMPTY;
-    private volatile boolean initialized;
+    private volatile Instant changedAt = Instant.EPOCH;
+    private volatile boolean schemaReady;
+    /** Whether the stored rates are in memory: until then, a load is tried again every retry interval. */
+    private volatile boolean loaded;
 
     /** An in-memory lookup; empty when no rate is known for that currency and day (yet). */
     public Optional<Conversion> convert(BigDecimal amount, String from, String to, LocalDate date) {
         return book.convert(amount, from, to, date);
     }
 
+    /** When the rates in memory last changed: a payment that could not be converted before then may be now. */
+    public Instant changedAt() {
+        return changedAt;
+    }
+
     void onSchemaReady(@Observes SchemaReady event) {
+        schemaReady = true;
         executor.runAsync(this::initialize);
     }
 
     @Scheduled(every = "${payments.rates.refresh-interval}", delayed = "${payments.rates.refresh-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRefresh() {
-        if (initialized) {
+        if (loaded) {
             refreshFrom(config.sources());
         }
     }
 
+    /** A first load that failed (the database out of reach just then) is tried again until it succeeds. */
+    @Scheduled(every = "${payments.rates.retry-interval}", delayed = "${payments.rates.retry-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retryLoad() {
+        if (schemaReady && !loaded) {
+            initialize();
+        }
+    }
+
     private synchronized void initialize() {
+        if (loaded) {
+            return;
+        }
         try {
             if (store.count(RateSources.BUNDLED_LAST_DAY) < RateSources.BUNDLED_RATES) {
                 LOG.info("Storing the bundled ECB rate history");
                 store.store(RateSources.bundledHistory());
             }
-            book = store.loadBook();
+            install(store.loadBook());
+            loaded = true;
             LOG.infof("Exchange rates loaded: %d rates up to %s", book.size(), book.latest().orElse(null));
         } catch (Exception e) {
-            LOG.errorf(e, "Could not load the stored exchange rates; payments stay pending until a refresh succeeds");
+            LOG.errorf(e, "Could not load the stored exchange rates; retrying every %s, payments other than in their "
+                    + "reporting currency stay pending meanwhile", config.retryInterval());
+            return;
         }
-        initialized = true;
         refreshFrom(config.sources());
     }
 
@@ -77,9 +102,9 @@ public class ExchangeRates {
                 continue;
             }
             try {
-                List<DailyRates> days = RateSources.read(source);
+                List<DailyRates> days = RateSources.read(source, config.readTimeout());
                 store.store(days);
-                book = book.with(days);
+                install(book.with(days));
                 LOG.infof("Exchange rates refreshed from %s: now up to %s", source, book.latest().orElse(null));
             } catch (Exception e) {
                 LOG.warnf("Could not refresh exchange rates from %s (%s); keeping the %d rates loaded (up to %s), "
@@ -87,6 +112,13 @@ public class ExchangeRates {
                         config.refreshInterval());
             }
         }
-        loaded.fireAsync(new RatesLoaded());
+        ratesLoaded.fireAsync(new RatesLoaded());
+    }
+
+    private void install(RateBook next) {
+        if (next.size() != book.size() || !next.latest().equals(book.latest())) {
+            changedAt = Instant.now();
+        }
+        book = next;
     }
 }

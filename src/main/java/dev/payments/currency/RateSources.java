@@ -1,5 +1,6 @@
 package dev.payments.currency;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -11,6 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Reads rates in ECB's XML format from where the configuration points: an http(s) URL, a file, the bundled history. */
 final class RateSources {
@@ -21,10 +26,6 @@ final class RateSources {
     static final LocalDate BUNDLED_LAST_DAY = LocalDate.of(2023, 2, 21);
     static final long BUNDLED_RATES = 193_655;
     static final String NONE = "none";
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
 
     private RateSources() {
     }
@@ -38,23 +39,32 @@ final class RateSources {
         }
     }
 
-    static List<DailyRates> read(String source) throws IOException {
+    /** {@code timeout}: for the whole exchange with an http(s) source, its body included. */
+    static List<DailyRates> read(String source, Duration timeout) throws IOException {
         URI uri = URI.create(source.trim());
         if ("file".equals(uri.getScheme())) {
             try (InputStream xml = Files.newInputStream(Path.of(uri))) {
                 return EcbXml.parse(xml);
             }
         }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+        // a client per read (a few times a day): nothing of it outlives the read, or is built into a native image
+        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(
+                HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         try {
-            HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream xml = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IOException(source + " answered HTTP " + response.statusCode());
-                }
-                return EcbXml.parse(xml);
+            HttpResponse<byte[]> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (response.statusCode() != 200) {
+                throw new IOException(source + " answered HTTP " + response.statusCode());
             }
+            return EcbXml.parse(new ByteArrayInputStream(response.body()));
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new IOException(source + " did not send its rates within " + timeout.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            throw new IOException(source + ": " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + source, e);
         }

@@ -2,6 +2,7 @@ package dev.payments.currency;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 
 @ConfigMapping(prefix = "payments.rates")
@@ -18,6 +19,14 @@ public interface RatesConfig {
     /** How often the sources are read (ECB publishes once per working day, around 16:00 CET). */
     @WithDefault("6h")
     String refreshInterval();
+
+    /** The longest a read of an http(s) source may take, its whole body included. */
+    @WithDefault("30s")
+    Duration readTimeout();
+
+    /** How often a failed first load of the stored rates is tried again. */
+    @WithDefault("1m")
+    String retryInterval();
 
     /** How often payments still waiting for a rate are looked at again (also done after every load). */
     @WithDefault("10m")

@@ -16,6 +16,8 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -26,8 +28,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Payments recorded before the rate of their day was known (reporting_amount null) are converted when rates arrive,
- * after a website's reporting currency changes, and every pending interval. One pass at a time; a request made during
- * a pass starts another one after it.
+ * after a website's reporting currency changes (its payments are first reset to pending, see {@link Reconversions}),
+ * and every pending interval. A payment tried and still not convertible (a currency ECB does not publish, a day in a
+ * gap) is tried again only once the rates have changed since. One pass at a time; a request made during a pass starts
+ * another one after it.
  */
 @ApplicationScoped
 class PendingConversions {
@@ -36,13 +40,12 @@ class PendingConversions {
     private static final int BATCH = 500;
     private static final String PENDING = """
             select id, amount, currency, occurred_at, reporting_currency from payment
-            where reporting_amount is null and id > ? order by id limit ?""";
+            where reporting_amount is null and conversion_tried_at < ?
+            order by conversion_tried_at, id limit ?""";
+    /** Null amount, rate and date: tried, still pending. */
     private static final String CONVERT = """
-            update payment set reporting_amount = ?, reporting_rate = ?, rate_date = ?
+            update payment set reporting_amount = ?, reporting_rate = ?, rate_date = ?, conversion_tried_at = ?
             where id = ? and reporting_amount is null and reporting_currency = ?""";
-    private static final String RESET = """
-            update payment set reporting_currency = ?, reporting_amount = null, reporting_rate = null, rate_date = null
-            where website_id = ?""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -55,17 +58,6 @@ class PendingConversions {
 
     private final AtomicBoolean requested = new AtomicBoolean();
     private final ReentrantLock running = new ReentrantLock();
-
-    /** In the transaction that changes the currency: every payment of the website is pending again. */
-    void onCurrencyChange(@Observes(during = TransactionPhase.IN_PROGRESS) ReportingCurrencyChanged change)
-            throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement reset = connection.prepareStatement(RESET)) {
-            reset.setString(1, change.currency());
-            reset.setString(2, change.websiteId());
-            reset.executeUpdate();
-        }
-    }
 
     void afterCurrencyChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReportingCurrencyChanged change) {
         executor.runAsync(this::request);
@@ -82,7 +74,7 @@ class PendingConversions {
         while (requested.get() && running.tryLock()) {
             try {
                 while (requested.getAndSet(false)) {
-                    convertAll();
+                    pass();
                 }
             } finally {
                 running.unlock();
@@ -90,45 +82,75 @@ class PendingConversions {
         }
     }
 
-    private void convertAll() {
-        long after = 0;
-        int converted = 0;
+    private void pass() {
         try (Connection connection = dataSource.getConnection()) {
-            while (true) {
-                long last = after;
-                try (PreparedStatement pending = connection.prepareStatement(PENDING);
-                        PreparedStatement convert = connection.prepareStatement(CONVERT)) {
-                    pending.setLong(1, after);
-                    pending.setInt(2, BATCH);
-                    try (ResultSet row = pending.executeQuery()) {
-                        while (row.next()) {
-                            last = row.getLong(1);
-                            Optional<Conversion> conversion = rates.convert(row.getBigDecimal(2), row.getString(3),
-                                    row.getString(5), row.getObject(4, OffsetDateTime.class)
-                                            .withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
-                            if (conversion.isPresent()) {
-                                convert.setBigDecimal(1, conversion.get().amount());
-                                convert.setBigDecimal(2, conversion.get().rate());
-                                convert.setDate(3, Date.valueOf(conversion.get().rateDate()));
-                                convert.setLong(4, last);
-                                convert.setString(5, row.getString(5));
-                                convert.addBatch();
-                                converted++;
-                            }
-                        }
-                    }
-                    convert.executeBatch();
-                }
-                if (last == after) {
-                    break;
-                }
-                after = last;
+            long reset = Reconversions.resetFlagged(connection);
+            if (reset > 0) {
+                LOG.infof("Reset %d payments to pending in their website's new reporting currency", reset);
             }
+            convertPending(connection);
         } catch (SQLException e) {
             LOG.warnf("Converting pending payments stopped (%s); the next pass continues", e.getMessage());
         }
-        if (converted > 0) {
-            LOG.infof("Converted %d pending payments to their reporting currency", converted);
+    }
+
+    private void convertPending(Connection connection) throws SQLException {
+        OffsetDateTime due = rates.changedAt().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+        Tally tally = new Tally();
+        try (PreparedStatement pending = connection.prepareStatement(PENDING);
+                PreparedStatement convert = connection.prepareStatement(CONVERT)) {
+            int seen = BATCH;
+            while (seen == BATCH) {
+                seen = 0;
+                pending.setObject(1, due, Types.TIMESTAMP_WITH_TIMEZONE);
+                pending.setInt(2, BATCH);
+                try (ResultSet row = pending.executeQuery()) {
+                    while (row.next()) {
+                        seen++;
+                        Optional<Conversion> conversion = convert(row, tally);
+                        convert.setBigDecimal(1, conversion.map(Conversion::amount).orElse(null));
+                        convert.setBigDecimal(2, conversion.map(Conversion::rate).orElse(null));
+                        convert.setDate(3, conversion.map(c -> Date.valueOf(c.rateDate())).orElse(null));
+                        convert.setObject(4, now, Types.TIMESTAMP_WITH_TIMEZONE);
+                        convert.setLong(5, row.getLong(1));
+                        convert.setString(6, row.getString(5));
+                        convert.addBatch();
+                    }
+                }
+                convert.executeBatch();
+            }
+        }
+        tally.log();
+    }
+
+    /** Empty when no rate is known yet, or the conversion failed: a fault in one payment does not stop the pass. */
+    private Optional<Conversion> convert(ResultSet row, Tally tally) throws SQLException {
+        try {
+            Optional<Conversion> conversion = rates.convert(row.getBigDecimal(2), row.getString(3), row.getString(5),
+                    row.getObject(4, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
+            tally.converted += conversion.isPresent() ? 1 : 0;
+            return conversion;
+        } catch (RuntimeException e) {
+            if (tally.failed++ == 0) {
+                LOG.errorf(e, "Converting payment %d failed; it stays pending", row.getLong(1));
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static final class Tally {
+
+        int converted;
+        int failed;
+
+        void log() {
+            if (converted > 0) {
+                LOG.infof("Converted %d pending payments to their reporting currency", converted);
+            }
+            if (failed > 1) {
+                LOG.errorf("Converting %d payments failed in this pass; they stay pending", failed);
+            }
         }
     }
 }

@@ -33,6 +33,10 @@ public class Website extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Its payments are still to be converted to a new reporting currency (in the background). */
+    @Column(name = "reconversion_pending", nullable = false)
+    public boolean reconversionPending;
+
     public WebsiteSnapshot snapshot() {
         return new WebsiteSnapshot(id, currency, trackingSuspended);
     }

@@ -15,13 +15,19 @@ import dev.payments.support.Fixtures.TestWebsite;
 import dev.payments.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Loading rates (in-process: a fixture file instead of the network) and failing soft when a source is unreachable. */
 @QuarkusTest
@@ -57,6 +63,30 @@ class ExchangeRatesTest {
                     log.lines().toString());
         }
         assertEquals(new BigDecimal("94.12"), friday().orElseThrow().amount());
+    }
+
+    @Test
+    @Timeout(30) // the %test read timeout is 2 s: without it, the refresh would wait for the rest of the body forever
+    void shouldGiveUpOnASourceThatStopsSendingItsBody() throws Exception {
+        try (ServerSocket source = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                LogCapture log = LogCapture.of(ExchangeRates.class.getName())) {
+            Thread stalling = new Thread(() -> {
+                try (Socket client = source.accept()) {
+                    client.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n"
+                            + "Content-Length: 100000\r\n\r\n<?xml version=\"1.0\"?>").getBytes(StandardCharsets.US_ASCII));
+                    client.getOutputStream().flush();
+                    Thread.sleep(60_000);
+                } catch (IOException | InterruptedException e) {
+                    // the test is over
+                }
+            });
+            stalling.setDaemon(true);
+            stalling.start();
+            rates.refreshFrom(List.of("http://127.0.0.1:" + source.getLocalPort() + "/eurofxref-daily.xml"));
+            assertTrue(log.lines().stream().anyMatch(line -> line.message().startsWith("Could not refresh")
+                    && line.message().contains("did not send its rates within")), log.lines().toString());
+            stalling.interrupt();
+        }
     }
 
     @Test
