@@ -72,6 +72,10 @@ public class AccessTokenService {
                 .orElseThrow(() -> ApiException.notFound("no access token " + tokenId));
         credentials.evict(token.tokenHash);
         token.delete();
+        // remembered, so that a revoked bootstrap token is not stored again at the next start
+        AccountToken.getEntityManager().createNativeQuery("""
+                insert into revoked_token (token_hash, revoked_at) values (?1, ?2) on conflict do nothing""")
+                .setParameter(1, token.tokenHash).setParameter(2, Instant.now()).executeUpdate();
     }
 
     /** Whether every permission and website of the token is also the caller's. */

@@ -88,7 +88,7 @@ public class WebsiteResource {
     @APIResponse(responseCode = "200", description = "Deleted")
     @APIResponse(ref = "NotFound")
     public Envelope<Deleted> delete(@PathParam("websiteId") String websiteId) {
-        service.delete(websiteId);
+        service.delete(caller.credential(), websiteId);
         return Envelope.of(new Deleted("Website deleted", websiteId));
     }
 }

@@ -5,12 +5,14 @@ import dev.payments.auth.CredentialStore;
 import dev.payments.auth.Secrets;
 import dev.payments.currency.Currencies;
 import dev.payments.errors.ApiException;
+import dev.payments.payments.PaymentService;
 import dev.payments.websites.ReportingCurrencyChanged;
 import dev.payments.websites.Website;
 import dev.payments.websites.WebsiteDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,6 +33,9 @@ public class WebsiteService {
 
     @Inject
     CredentialStore credentials;
+
+    @Inject
+    PaymentService payments;
 
     @Inject
     Event<ReportingCurrencyChanged> currencyChanged;
@@ -93,10 +98,16 @@ public class WebsiteService {
         return WebsiteView.of(website);
     }
 
-    /** Deletes the website with its keys and payments (the schema cascades). */
+    /**
+     * Deletes the website with its payments (audited) and keys (the schema cascades). Its row is locked first: a
+     * payment being inserted for it commits before, and none after.
+     */
     @Transactional
-    public void delete(String websiteId) {
-        existing(websiteId).delete();
+    public void delete(Credential caller, String websiteId) {
+        Website website = Website.<Website>findByIdOptional(websiteId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiException.noWebsite(websiteId));
+        payments.deleteAllOf(caller.id(), websiteId);
+        website.delete();
         directory.evict(websiteId);
         credentials.evictAll();
     }

@@ -4,18 +4,21 @@ import dev.payments.errors.ApiException;
 import dev.payments.ratelimit.RateLimits;
 import dev.payments.websites.WebsiteDirectory;
 import dev.payments.websites.WebsiteSnapshot;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Authentication and authorization of every /api/v1 route, in this order: 401 (no or unknown token), 429 (the
- * token's rate limit is spent), 403 (missing permission), 400 (dft_ token without websiteId), 403 (website not in the
+ * Authentication and authorization of every /api/v1 route, in this order: 401 (no or unknown token; 429 instead of
+ * looking the token up when the client's address has sent too many unknown tokens), 429 (the token's rate limit is
+ * spent), 403 (missing permission), 400 (dft_ token without websiteId), 403 (website not in the
  * token's list, or another website than the df_ key's), 404 (no such website), 403 (tracking suspended, on routes that
  * record).
  */
@@ -41,7 +44,7 @@ public class AuthFilter {
     private final Map<Method, Requires> requirements = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
-    public void authorize(ContainerRequestContext request, ResourceInfo resource) {
+    public void authorize(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         Method method = resource.getResourceMethod();
         Requires requires = method == null ? null
                 : requirements.computeIfAbsent(method, m -> m.getAnnotation(Requires.class));
@@ -51,7 +54,7 @@ public class AuthFilter {
             }
             return;
         }
-        Credential credential = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Credential credential = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), request, http);
         rateLimits.admit(credential.id(), request);
         if (!credential.allows(requires.value())) {
             throw ApiException.forbidden("this token lacks the " + requires.value().wire() + " permission");
@@ -68,7 +71,7 @@ public class AuthFilter {
         usage.touch(credential);
     }
 
-    private Credential authenticate(String authorization) {
+    private Credential authenticate(String authorization, ContainerRequestContext request, HttpServerRequest http) {
         if (authorization == null || authorization.isBlank()) {
             throw ApiException.unauthorized("missing Authorization header; send Authorization: Bearer <token>");
         }
@@ -76,11 +79,22 @@ public class AuthFilter {
             throw ApiException.unauthorized("the Authorization header must use the Bearer scheme");
         }
         String token = authorization.substring(BEARER.length()).trim();
-        if (!token.startsWith(Secrets.WEBSITE_KEY_PREFIX) && !token.startsWith(Secrets.ACCOUNT_TOKEN_PREFIX)) {
+        Credential.Kind kind = token.startsWith(Secrets.WEBSITE_KEY_PREFIX) ? Credential.Kind.WEBSITE_KEY
+                : token.startsWith(Secrets.ACCOUNT_TOKEN_PREFIX) ? Credential.Kind.ACCOUNT_TOKEN : null;
+        if (kind == null) {
             throw ApiException.unauthorized("malformed token: expected a df_ website key or a dft_ account token");
         }
-        return credentials.find(token)
-                .orElseThrow(() -> ApiException.unauthorized("unknown or revoked token"));
+        String hash = Secrets.hash(token);
+        Optional<Credential> known = credentials.cached(hash);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        rateLimits.admitUnknownToken(address, request);
+        return credentials.find(hash, kind).orElseThrow(() -> {
+            rateLimits.unknownToken(address);
+            return ApiException.unauthorized("unknown or revoked token");
+        });
     }
 
     private WebsiteSnapshot websiteFromQuery(Credential credential, String websiteId) {

@@ -11,12 +11,14 @@ import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
  * Stores the operator's bootstrap token once the schema is ready, so the Account API can be used without touching the
- * database; without one, and with no token in the database, says once how to create the first.
+ * database, unless that token was revoked once (revoked_token keeps the hash of every revoked account token); without
+ * one, and with no token in the database, says once how to create the first.
  */
 @ApplicationScoped
 public class FirstToken {
@@ -30,6 +32,9 @@ public class FirstToken {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    CredentialStore credentials;
 
     /** Runs before the database is touched, so a weak token stops start-up even while the database is down. */
     void checkStrength(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
@@ -51,17 +56,27 @@ public class FirstToken {
     }
 
     private void store(String token) {
+        String hash = Secrets.hash(token);
+        Optional<?> revokedAt = entityManager.createNativeQuery(
+                "select revoked_at from revoked_token where token_hash = ?1").setParameter(1, hash)
+                .getResultStream().findFirst();
+        if (revokedAt.isPresent()) {
+            LOG.warnf("PAYMENTS_BOOTSTRAP_TOKEN %s was revoked (%s): it is not stored again. Remove it, or set a new "
+                    + "one to get a new first token", Secrets.mask(token), revokedAt.get());
+            return;
+        }
         // ON CONFLICT: several instances may start at once with the same token
         int created = entityManager.createNativeQuery("""
                 insert into account_token (id, name, token_hash, display_key, permissions, website_ids, created_at)
                 values (?1, 'bootstrap', ?2, ?3, array['*'], array[]::text[], ?4)
                 on conflict (token_hash) do nothing""")
                 .setParameter(1, Secrets.newId())
-                .setParameter(2, Secrets.hash(token))
+                .setParameter(2, hash)
                 .setParameter(3, Secrets.mask(token))
                 .setParameter(4, Instant.now())
                 .executeUpdate();
         if (created == 1) {
+            credentials.evict(hash); // in case it was tried, and remembered as unknown, before it existed
             LOG.infof("Stored the bootstrap account token %s with permission * on all websites", Secrets.mask(token));
         }
     }

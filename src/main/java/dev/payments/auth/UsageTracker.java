@@ -38,7 +38,8 @@ public class UsageTracker {
         }
         try {
             writer.write(batch);
-            batch.forEach(pending::remove);
+            // only what was written: a newer use that arrived meanwhile stays for the next flush
+            batch.forEach((credential, lastUse) -> pending.remove(credential, lastUse));
         } catch (RuntimeException e) {
             LOG.warnf("could not record last use of %d keys, will retry: %s", batch.size(), e.getMessage());
         }

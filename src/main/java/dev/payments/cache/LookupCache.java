@@ -19,6 +19,11 @@ public final class LookupCache<K, V> {
         this.afterCommit = afterCommit;
     }
 
+    /** What is cached, without loading. */
+    public Optional<V> cached(K key) {
+        return Optional.ofNullable(cache.getIfPresent(key));
+    }
+
     public Optional<V> get(K key, Function<K, Optional<V>> loader) {
         V cached = cache.getIfPresent(key);
         if (cached != null) {

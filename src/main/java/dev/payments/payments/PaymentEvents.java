@@ -9,11 +9,15 @@ final class PaymentEvents {
     record Recorded(CreateOutcome outcome) {
     }
 
-    /** {@code principalId} is the id of the key or token that asked, never the secret itself. */
+    /**
+     * {@code principalId} is the id of the key or token that asked, never the secret itself; {@code filter} is null
+     * when the payments were deleted with their website.
+     */
     record Deleted(String principalId, String websiteId, PaymentFilter filter, long count) {
 
         String by() {
-            return filter.transactionId() != null ? "transaction" : filter.visitorId() != null ? "visitor" : "range";
+            return filter == null ? "website" : filter.transactionId() != null ? "transaction"
+                    : filter.visitorId() != null ? "visitor" : "range";
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 @ApplicationScoped
 class PaymentMetrics {
 
-    private static final String[] DELETE_KINDS = {"transaction", "visitor", "range"};
+    private static final String[] DELETE_KINDS = {"transaction", "visitor", "range", "website"};
 
     private final Map<CreateOutcome, Counter> created = new EnumMap<>(CreateOutcome.class);
     private final Map<String, Counter> deleteRequests;

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /**
  * The body of POST /api/v1/payments. Components are named as on the wire (DataFast's snake_case), so validation
@@ -29,9 +30,10 @@ public record PaymentRequest(
         @NotBlank(message = "is required") @IsoCurrency
         String currency,
 
-        @Schema(description = "Unique per website; the idempotency key: 1 to 255 characters of valid Unicode text "
-                + "without NUL (U+0000)", examples = "payment_456", required = true)
-        @NotNull(message = "is required") @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
+        @Schema(minLength = 1, maxLength = 255, description = "Unique per website; the idempotency key: 1 to 255 "
+                + "characters of valid Unicode text without NUL (U+0000)", examples = "payment_456", required = true)
+        @NotNull(message = "is required")
+        @CodePointLength(min = 1, max = 255, message = "must be 1 to 255 characters")
         @Pattern(regexp = TEXT, message = TEXT_MESSAGE)
         String transaction_id,
 
@@ -41,17 +43,20 @@ public record PaymentRequest(
         @Pattern(regexp = "\\p{Print}+", message = "must be printable ASCII characters")
         String datafast_visitor_id,
 
-        @Schema(description = "Alias of customer_email", examples = "customer@example.com")
-        @Size(max = 255, message = "must be at most 255 characters")
+        @Schema(maxLength = 255, description = "Alias of customer_email", examples = "customer@example.com")
+        @CodePointLength(max = 255, message = "must be at most 255 characters")
         @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String email,
-        @Size(max = 255, message = "must be at most 255 characters")
+        @Schema(maxLength = 255)
+        @CodePointLength(max = 255, message = "must be at most 255 characters")
         @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String customer_email,
-        @Schema(description = "Alias of customer_name", examples = "Jane Doe")
-        @Size(max = 255, message = "must be at most 255 characters")
+        @Schema(maxLength = 255, description = "Alias of customer_name", examples = "Jane Doe")
+        @CodePointLength(max = 255, message = "must be at most 255 characters")
         @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String name,
-        @Size(max = 255, message = "must be at most 255 characters")
+        @Schema(maxLength = 255)
+        @CodePointLength(max = 255, message = "must be at most 255 characters")
         @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String customer_name,
-        @Size(max = 255, message = "must be at most 255 characters")
+        @Schema(maxLength = 255)
+        @CodePointLength(max = 255, message = "must be at most 255 characters")
         @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String customer_id,
 
         @Schema(description = "Default false") Boolean renewal,

@@ -103,8 +103,8 @@ public class PaymentResource {
             @QueryParam("startAt") String startAt, @QueryParam("start") String start,
             @QueryParam("endAt") String endAt, @QueryParam("end") String end) {
         String transaction = Aliases.pick(transactionId, "transaction_id", txId, "tx_id");
-        TimeRange range = transaction != null ? TimeRange.NONE : TimeRange.parse(startAt, start, endAt, end);
-        return Envelope.of(service.delete(caller.credential().id(), caller.website().id(),
-                new PaymentFilter(transaction, visitorId, null, range)));
+        PaymentFilter filter = transaction != null ? new PaymentFilter(transaction, null, null, TimeRange.NONE)
+                : new PaymentFilter(null, visitorId, null, TimeRange.parse(startAt, start, endAt, end));
+        return Envelope.of(service.delete(caller.credential().id(), caller.website().id(), filter));
     }
 }

@@ -24,6 +24,7 @@ public class PaymentService {
 
     private static final Duration MAX_FUTURE = Duration.ofDays(1);
     private static final Instant EARLIEST = Instant.EPOCH;
+    private static final int DELETE_CHUNK = 10_000;
 
     @Inject
     PaymentWriter writer;
@@ -87,6 +88,24 @@ public class PaymentService {
         long count = Payment.delete(where.toString(), params);
         deleted.fire(new PaymentEvents.Deleted(principalId, websiteId, filter, count));
         return DeleteResult.of(filter, count);
+    }
+
+    /**
+     * Deletes every payment of a website about to be deleted, in the caller's transaction (which locks the website
+     * row, so that none is inserted meanwhile), in chunks: each statement stays short, whatever the website's size.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long deleteAllOf(String principalId, String websiteId) {
+        long count = 0;
+        int chunk;
+        do {
+            chunk = Payment.getEntityManager().createNativeQuery("""
+                    delete from payment where id in (select id from payment where website_id = ?1 limit ?2)""")
+                    .setParameter(1, websiteId).setParameter(2, DELETE_CHUNK).executeUpdate();
+            count += chunk;
+        } while (chunk == DELETE_CHUNK);
+        deleted.fire(new PaymentEvents.Deleted(principalId, websiteId, null, count));
+        return count;
     }
 
     private NewPayment normalize(WebsiteSnapshot website, PaymentRequest r, Instant now) {

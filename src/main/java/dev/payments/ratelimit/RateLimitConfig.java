@@ -21,6 +21,14 @@ public interface RateLimitConfig {
     @Positive
     long requests();
 
+    /**
+     * PAYMENTS_RATE_LIMIT_UNKNOWN_TOKENS: requests with a token that is not valid one client address may make per
+     * period on one instance before its requests with tokens not already known valid get 429 without being looked up.
+     */
+    @WithDefault("60")
+    @Positive
+    long unknownTokens();
+
     /** PAYMENTS_RATE_LIMIT_PERIOD: the window the quota refills over. */
     @WithDefault("60s")
     Duration period();

@@ -7,6 +7,7 @@ import dev.payments.errors.HttpErrors;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * One token bucket (Bucket4j) per authenticated key or token. Every /api/v1 response of an authenticated request
+ * One token bucket (Bucket4j) per authenticated key or token, and one per client address for requests with unknown
+ * tokens. Every /api/v1 response of an authenticated request
  * carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (IETF httpapi draft); a request over the quota is
  * refused with 429 and Retry-After.
  */
@@ -23,12 +25,16 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class RateLimits {
 
     private static final String PROBE = RateLimits.class.getName() + ".probe";
+    private static final String RETRY_AFTER = RateLimits.class.getName() + ".retryAfter";
     private static final long MAX_TRACKED_CREDENTIALS = 100_000;
 
     private final RateLimitConfig config;
     private final Bandwidth bandwidth;
     /** Idle for a whole period, a bucket is full again: forgetting it then changes nothing. */
     private final Cache<String, Bucket> buckets;
+    private final Bandwidth unknownTokenBandwidth;
+    /** Per client address: its requests with unknown tokens. */
+    private final Cache<String, Bucket> unknownTokens;
 
     RateLimits(RateLimitConfig config) {
         this.config = config;
@@ -36,6 +42,38 @@ public class RateLimits {
                 .refillGreedy(config.requests(), config.period()).build();
         this.buckets = Caffeine.newBuilder().expireAfterAccess(config.period())
                 .maximumSize(MAX_TRACKED_CREDENTIALS).build();
+        this.unknownTokenBandwidth = Bandwidth.builder().capacity(config.unknownTokens())
+                .refillGreedy(config.unknownTokens(), config.period()).build();
+        this.unknownTokens = Caffeine.newBuilder().expireAfterAccess(config.period())
+                .maximumSize(MAX_TRACKED_CREDENTIALS).build();
+    }
+
+    /**
+     * Before a token that is not in memory is looked up in the database: refuses the request with 429 when its client
+     * address has sent its quota of unknown tokens, so that random tokens cannot tie up the database.
+     */
+    public void admitUnknownToken(String address, ContainerRequestContext request) {
+        if (!config.enabled()) {
+            return;
+        }
+        EstimationProbe probe = unknownTokenBucket(address).estimateAbilityToConsume(1);
+        if (!probe.canBeConsumed()) {
+            long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+            request.setProperty(RETRY_AFTER, retryAfter);
+            throw new ApiException(429, HttpErrors.typeOf(429), "too many requests with unknown tokens from this "
+                    + "address; retry after " + retryAfter + " s", null);
+        }
+    }
+
+    /** Counts a request whose token turned out unknown against its client address. */
+    public void unknownToken(String address) {
+        if (config.enabled()) {
+            unknownTokenBucket(address).tryConsume(1);
+        }
+    }
+
+    private Bucket unknownTokenBucket(String address) {
+        return unknownTokens.get(address, a -> Bucket.builder().addLimit(unknownTokenBandwidth).build());
     }
 
     /** Spends one request of the credential's quota, or refuses the request with 429. */
@@ -55,6 +93,9 @@ public class RateLimits {
 
     @ServerResponseFilter
     public void addHeaders(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(RETRY_AFTER) instanceof Long retryAfter) {
+            response.getHeaders().putSingle("Retry-After", retryAfter);
+        }
         if (request.getProperty(PROBE) instanceof ConsumptionProbe probe) {
             MultivaluedMap<String, Object> headers = response.getHeaders();
             headers.putSingle("RateLimit-Limit", config.requests());

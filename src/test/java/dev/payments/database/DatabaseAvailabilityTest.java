@@ -75,7 +75,7 @@ class DatabaseAvailabilityTest {
         closeGate();
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-        // an unknown key is looked up in the database (misses are never cached), even once the schema is ready
+        // an unknown key is looked up in the database (a miss is remembered only once the database has answered)
         as(Secrets.WEBSITE_KEY_PREFIX + "0".repeat(40)).contentType(ContentType.JSON).body(payment(unique("tx")))
                 .post("/api/v1/payments")
                 .then().statusCode(503)

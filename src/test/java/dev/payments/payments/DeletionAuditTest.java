@@ -52,6 +52,29 @@ class DeletionAuditTest {
     }
 
     @Test
+    void shouldNotNameTheFiltersADeleteByTransactionIgnores() {
+        String tx = unique("tx");
+        record(site, payment(tx));
+        as(site.key()).queryParam("transaction_id", tx).queryParam("datafast_visitor_id", "someone")
+                .queryParam("startAt", "2020-01-01T00:00:00Z").delete("/api/v1/payments").then().statusCode(200);
+        assertThat(audit.lines().get(0).message(), allOf(containsString("transaction_id=" + tx),
+                containsString("datafast_visitor_id=null"), containsString("start=null"), not(containsString("someone"))));
+    }
+
+    @Test
+    void shouldLogThePaymentsDeletedWithTheirWebsite() {
+        record(site, payment(unique("tx")));
+        record(site, payment(unique("tx")));
+        String tokenId = as(BOOTSTRAP).get("/api/v1/admin/access-tokens").then().statusCode(200)
+                .extract().path("data.find { it.name == 'bootstrap' }.id");
+        as(BOOTSTRAP).delete("/api/v1/admin/websites/{id}", site.id()).then().statusCode(200);
+        assertEquals(1, audit.lines().size(), audit.lines().toString());
+        assertThat(audit.lines().get(0).message(), allOf(containsString("deleted with their website"),
+                containsString("principal=" + tokenId), containsString("website=" + site.id()),
+                containsString("deleted=2")));
+    }
+
+    @Test
     void shouldTagTheAuditLineWithTheRequestId() {
         String requestId = unique("req");
         as(site.key()).header("X-Request-Id", requestId).queryParam("datafast_visitor_id", "nobody")

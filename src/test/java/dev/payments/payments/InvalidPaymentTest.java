@@ -166,6 +166,26 @@ class InvalidPaymentTest {
                 .post("/api/v1/payments").then().statusCode(200);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-05-19T12:00:00+0000", "2026-05-19T14:00:00+0200", "2026-05-19T14:00:00+02"})
+    void shouldAcceptATimestampWithACompactOffset(String timestamp) {
+        String tx = unique("tx"); // PHP's DATE_ISO8601 writes +0000
+        as(site.key()).contentType(ContentType.JSON).body(payment(tx, "timestamp", timestamp))
+                .post("/api/v1/payments").then().statusCode(200);
+        as(site.key()).queryParam("transaction_id", tx).get("/api/v1/payments")
+                .then().statusCode(200).body("data[0].timestamp", equalTo("2026-05-19T12:00:00Z"));
+    }
+
+    @Test
+    void shouldCountCharactersNotUtf16UnitsInATransactionId() {
+        String emoji = "\uD83D\uDE00".repeat(255); // 255 characters, 510 UTF-16 units
+        as(site.key()).contentType(ContentType.JSON).body(payment(emoji)).post("/api/v1/payments")
+                .then().statusCode(200);
+        as(site.key()).queryParam("transaction_id", emoji).get("/api/v1/payments")
+                .then().statusCode(200).body("data[0].transaction_id", equalTo(emoji));
+        rejected(payment(emoji + "\uD83D\uDE00"), "transaction_id");
+    }
+
     @Test
     void shouldRejectAMissingBody() {
         as(site.key()).contentType(ContentType.JSON).post("/api/v1/payments")
