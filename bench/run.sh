@@ -9,13 +9,18 @@
 #      table (same unique key), prepared statements, one commit each: PostgreSQL's limit for this write;
 #   2. wrk: POST /api/v1/payments with a new transaction id each time (successful responses only);
 #   3. wrk: POST /api/v1/payments of one stored transaction again and again (the duplicate path);
-#   4. wrk: a mixed read load on GET /api/v1/payments.
+#   4. wrk: a mixed read load on GET /api/v1/payments;
+#   5. wrk: phase 2 again over two instances of the service on the same PostgreSQL (half the connections each), to
+#      see how the create path scales out (SCALE_OUT=0 leaves it out).
 # Then JVM start-up time and memory (scripts/startup-footprint.sh, STARTUP_RUNS runs).
+# The service runs with its per-key rate limit on, as deployed (its quota shared by all instances through
+# PostgreSQL), with a quota the benchmark's key never spends: RATE_LIMIT_REQUESTS (600000) per minute.
 #
 # Environment:
 #   CONNECTIONS (32), DURATION (20 s), WARMUP (60 s: on 2 CPUs the JIT compilers compete for them that long),
 #   THREADS (wrk and pgbench threads, default: the CPU count),
-#   STARTUP_RUNS (3), BUILD=1 to rebuild the jar, RESULTS (bench/RESULTS.md), JAVA_OPTS (passed to the service).
+#   STARTUP_RUNS (3), BUILD=1 to rebuild the jar, RESULTS (bench/RESULTS.md), JAVA_OPTS (passed to the service),
+#   RATE_LIMIT_REQUESTS (600000; 0 turns the rate limit off), SCALE_OUT (1).
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE: the PostgreSQL (default 127.0.0.1:5432, postgres/postgres, database
 #   postgres); the service and pgbench both use its schema payments_bench, kept between runs.
 # Installs wrk (Debian package) and pgbench (postgresql-client) when missing; needs root for that.
@@ -33,8 +38,11 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 export PGDATABASE=${PGDATABASE:-postgres}
 readonly SCHEMA=payments_bench
 readonly TOKEN=dft_bench_0123456789abcdefghijklmnopqrstuvwxyz
+RATE_LIMIT_REQUESTS=${RATE_LIMIT_REQUESTS:-600000}
+SCALE_OUT=${SCALE_OUT:-1}
 
-app_pid=
+app_pids=()
+bases=()
 work=$(mktemp -d)
 trap 'stop_service; rm -rf "$work"' EXIT
 
@@ -63,28 +71,37 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# starts one more instance of the service; the first one's address is $base, every one's is in bases
 start_service() {
+  local port pid instance=${#app_pids[@]}
   port=$(free_port)
-  base=http://127.0.0.1:$port
-  log "starting the service on port $port"
+  log "starting instance $((instance + 1)) of the service on port $port"
   PORT=$port \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
   QUARKUS_FLYWAY_SCHEMAS=$SCHEMA QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD \
-  PAYMENTS_BOOTSTRAP_TOKEN=$TOKEN PAYMENTS_RATE_LIMIT_ENABLED=false PAYMENTS_RATES_SOURCES=none \
-    java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
-  app_pid=$!
+  PAYMENTS_BOOTSTRAP_TOKEN=$TOKEN PAYMENTS_RATES_SOURCES=none \
+  PAYMENTS_RATE_LIMIT_ENABLED=$([[ $RATE_LIMIT_REQUESTS == 0 ]] && echo false || echo true) \
+  PAYMENTS_RATE_LIMIT_REQUESTS=$((RATE_LIMIT_REQUESTS > 0 ? RATE_LIMIT_REQUESTS : 1)) PAYMENTS_RATE_LIMIT_PERIOD=60s \
+    java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$work/service-$instance.log" 2>&1 &
+  pid=$!
+  app_pids+=("$pid")
+  bases+=("http://127.0.0.1:$port")
+  base=${bases[0]}
   for _ in $(seq 1 600); do
-    curl -fs -o /dev/null "$base/q/health/ready" && return
-    kill -0 "$app_pid" 2>/dev/null || { tail -20 "$work/service.log" >&2; die "the service exited"; }
+    curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready" && return
+    kill -0 "$pid" 2>/dev/null || { tail -20 "$work/service-$instance.log" >&2; die "the service exited"; }
     sleep 0.1
   done
   die "the service was not ready within 60 s"
 }
 
 stop_service() {
-  [[ -n $app_pid ]] || return 0
-  kill -TERM "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
-  app_pid=
+  local pid
+  for pid in "${app_pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+  app_pids=()
+  bases=()
 }
 
 api() { # method path [json]
@@ -110,14 +127,29 @@ cpu_reference() {
   python3 -c 'import time; t = time.perf_counter(); sum(range(30_000_000)); print(round((time.perf_counter() - t) * 1000))'
 }
 
-# wrk phase: name script seconds -> sets the global "result" to "rate p50 p99 ok failed"
+# wrk phase: name script seconds [base] [connections] -> sets the global "result" to "rate p50 p99 ok failed"
 run_wrk() {
   local out
   out=$(BENCH_DIR=$BENCH_DIR BENCH_KEY=$key BENCH_TX=$tx BENCH_VISITOR=$visitor BENCH_RUN="r$(date +%s%N)" \
-        wrk -t "$THREADS" -c "$CONNECTIONS" -d "${3}s" --timeout 10s -s "$BENCH_DIR/$2" "$base") ||
+        wrk -t "$THREADS" -c "${5:-$CONNECTIONS}" -d "${3}s" --timeout 10s -s "$BENCH_DIR/$2" "${4:-$base}") ||
     die "wrk failed: $out"
   result=$(sed -n 's/^RESULT ok=\([0-9]*\) failed=\([0-9]*\) rate=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\)$/\3 \4 \5 \1 \2/p' <<<"$out")
   [[ -n $result ]] || die "no RESULT line from wrk: $out"
+  log "$1: $result (rate p50_ms p99_ms ok failed)"
+}
+
+# the same wrk phase against every instance at once, the connections split between them: rates and counts add up,
+# the latencies given are the highest of the instances' -> sets "result" the same way
+run_wrk_everywhere() {
+  local instance results=()
+  for instance in "${!bases[@]}"; do
+    (run_wrk "$1 (instance $((instance + 1)))" "$2" "$3" "${bases[$instance]}" $((CONNECTIONS / ${#bases[@]})) &&
+      echo "$result" >"$work/everywhere-$instance") &
+  done
+  wait
+  result=$(cat "$work"/everywhere-* | awk '{ rate += $1; if ($2 > p50) p50 = $2; if ($3 > p99) p99 = $3; ok += $4;
+    failed += $5 } END { printf "%.1f %.2f %.2f %d %d", rate, p50, p99, ok, failed }')
+  rm -f "$work"/everywhere-*
   log "$1: $result (rate p50_ms p99_ms ok failed)"
 }
 
@@ -151,6 +183,13 @@ main() {
   run_wrk create wrk-create.lua "$DURATION"; local create=($result)
   run_wrk duplicate wrk-duplicate.lua "$DURATION"; local duplicate=($result)
   run_wrk read wrk-read.lua "$DURATION"; local read=($result)
+  local scaled=()
+  if [[ $SCALE_OUT == 1 ]]; then
+    start_service
+    log "warming up the second instance for ${WARMUP}s"
+    run_wrk warmup wrk-create.lua "$WARMUP" "${bases[1]}"
+    run_wrk_everywhere "create, 2 instances" wrk-create.lua "$DURATION"; scaled=($result)
+  fi
   stop_service
   log "measuring start-up ($STARTUP_RUNS runs)"
   local startup
@@ -160,7 +199,11 @@ main() {
   ready_ms=$(awk '$1 == "time" && $2 == "to" && $3 == "ready" { print $(NF - 2) }' <<<"$startup")
   rss_mib=$(awk '$1 == "RSS" && $3 == "start" { print $(NF - 2) }' <<<"$startup")
 
-  local ratio_create ratio_duplicate
+  local ratio_create ratio_duplicate ratio_scaled scaled_row=
+  if ((${#scaled[@]})); then
+    ratio_scaled=$(awk -v a="${scaled[0]}" -v b="${pg[0]}" 'BEGIN { printf "%.2f", a / b }')
+    scaled_row="| POST new payment, 2 instances | ${scaled[0]} | $ratio_scaled | ${scaled[1]} | ${scaled[2]} | ${scaled[3]} | ${scaled[4]} |"
+  fi
   ratio_create=$(awk -v a="${create[0]}" -v b="${pg[0]}" 'BEGIN { printf "%.2f", a / b }')
   ratio_duplicate=$(awk -v a="${duplicate[0]}" -v b="${pg[0]}" 'BEGIN { printf "%.2f", a / b }')
   local commit machine when table
@@ -176,6 +219,7 @@ PostgreSQL $(psql -tAc 'show server_version'), CPU reference $(cpu_reference) ms
 | POST new payment | ${create[0]} | $ratio_create | ${create[1]} | ${create[2]} | ${create[3]} | ${create[4]} |
 | POST duplicate | ${duplicate[0]} | $ratio_duplicate | ${duplicate[1]} | ${duplicate[2]} | ${duplicate[3]} | ${duplicate[4]} |
 | GET mixed reads | ${read[0]} | | ${read[1]} | ${read[2]} | ${read[3]} | ${read[4]} |
+$scaled_row
 
 JVM start to ready (median of $STARTUP_RUNS): ${ready_ms:-?} ms; resident memory after start: ${rss_mib:-?} MiB.
 TABLE
@@ -186,7 +230,7 @@ TABLE
     echo
     echo "## $when, commit $commit${BENCH_NOTE:+: $BENCH_NOTE}"
     echo
-    echo "$machine; $CONNECTIONS connections, ${DURATION}s per phase, $THREADS client threads, JAVA_OPTS=${JAVA_OPTS:-none}."
+    echo "$machine; $CONNECTIONS connections, ${DURATION}s per phase, $THREADS client threads, JAVA_OPTS=${JAVA_OPTS:-none}, rate limit $RATE_LIMIT_REQUESTS/min per key."
     echo
     echo "$table"
   } >>"$RESULTS"

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.payments.cache.AfterCommit;
 import dev.payments.cache.CacheConfig;
+import dev.payments.cache.Invalidations;
 import dev.payments.cache.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -13,9 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Resolves raw keys and tokens to credentials by their hash, through a {@link LookupCache}: at most
- * {@code payments.cache.ttl} (30 s) passes before another instance notices a revocation; on this instance revoking or
- * rolling evicts at once. The prefix says which table to look in, so an unknown token costs one query, and a miss is
+ * Resolves raw keys and tokens to credentials by their hash, through a {@link LookupCache}: revoking or rolling evicts
+ * at once on this instance and, once committed, on every other. The prefix says which table to look in, so an unknown token costs one query, and a miss is
  * remembered for {@link #MISS_TTL} in a cache of its own (a random token nobody has seen cannot become valid later:
  * new secrets are random too), so repeating it costs none and cannot push valid credentials out of their cache.
  */
@@ -24,11 +24,11 @@ public class CredentialStore {
 
     static final Duration MISS_TTL = Duration.ofSeconds(10);
 
-    private final LookupCache<String, Credential> cache;
+    private final LookupCache<Credential> cache;
     private final Cache<String, Boolean> misses;
 
-    CredentialStore(CacheConfig config, AfterCommit afterCommit) {
-        this.cache = new LookupCache<>(config, afterCommit);
+    CredentialStore(CacheConfig config, AfterCommit afterCommit, Invalidations invalidations) {
+        this.cache = new LookupCache<>("credential", config, afterCommit, invalidations);
         this.misses = Caffeine.newBuilder().expireAfterWrite(MISS_TTL).maximumSize(config.maxEntries()).build();
     }
 

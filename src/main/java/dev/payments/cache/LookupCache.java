@@ -6,40 +6,77 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * An in-memory cache of database lookups that found something. Misses are not cached, so what another instance has
- * just created is seen at once; what it has changed or deleted is seen within {@link CacheConfig#ttl()}.
+ * An in-memory cache of database lookups that found something, for one topic of {@link Invalidations}. Misses are not
+ * cached, so what another instance has just created is seen at once; what any instance changes or deletes is evicted
+ * on every instance as soon as the change commits (within {@link CacheConfig#ttl()} at worst, should a notification be
+ * lost, and within {@link Invalidations#FALLBACK_TTL} while this instance cannot listen).
  */
-public final class LookupCache<K, V> {
+public final class LookupCache<V> {
 
-    private final Cache<K, V> cache;
+    private record Entry<V>(V value, long loadedNanos) {
+    }
+
+    private final String topic;
+    private final Cache<String, Entry<V>> cache;
     private final AfterCommit afterCommit;
+    private final Invalidations invalidations;
 
-    public LookupCache(CacheConfig config, AfterCommit afterCommit) {
+    public LookupCache(String topic, CacheConfig config, AfterCommit afterCommit, Invalidations invalidations) {
+        this.topic = topic;
         this.cache = Caffeine.newBuilder().expireAfterWrite(config.ttl()).maximumSize(config.maxEntries()).build();
         this.afterCommit = afterCommit;
+        this.invalidations = invalidations;
+        invalidations.subscribe(topic, this::forget);
     }
 
     /** What is cached, without loading. */
-    public Optional<V> cached(K key) {
-        return Optional.ofNullable(cache.getIfPresent(key));
+    public Optional<V> cached(String key) {
+        return Optional.ofNullable(fresh(cache.getIfPresent(key)));
     }
 
-    public Optional<V> get(K key, Function<K, Optional<V>> loader) {
-        V cached = cache.getIfPresent(key);
+    public Optional<V> get(String key, Function<String, Optional<V>> loader) {
+        V cached = fresh(cache.getIfPresent(key));
         if (cached != null) {
             return Optional.of(cached);
         }
         Optional<V> loaded = loader.apply(key);
-        loaded.ifPresent(value -> cache.put(key, value));
+        loaded.ifPresent(value -> cache.put(key, new Entry<>(value, System.nanoTime())));
         return loaded;
     }
 
-    /** Forgets an entry that the current transaction changes, now and once it has ended. */
-    public void evict(K key) {
+    /**
+     * Forgets an entry that the current transaction changes, here now and once it has ended, and on every instance
+     * once it commits.
+     */
+    public void evict(String key) {
         afterCommit.run(() -> cache.invalidate(key));
+        invalidations.publish(topic, key);
     }
 
     public void evictAll() {
         afterCommit.run(cache::invalidateAll);
+        invalidations.publish(topic, Invalidations.EVERYTHING);
+    }
+
+    /** Forgets an entry here only: what another instance finds out by itself (a website found gone). */
+    public void forgetHere(String key) {
+        cache.invalidate(key);
+    }
+
+    private void forget(String key) {
+        if (Invalidations.EVERYTHING.equals(key)) {
+            cache.invalidateAll();
+        } else {
+            cache.invalidate(key);
+        }
+    }
+
+    private V fresh(Entry<V> entry) {
+        if (entry == null) {
+            return null;
+        }
+        boolean trusted = invalidations.listening()
+                || System.nanoTime() - entry.loadedNanos() < Invalidations.FALLBACK_TTL.toNanos();
+        return trusted ? entry.value() : null;
     }
 }

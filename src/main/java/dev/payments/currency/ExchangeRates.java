@@ -1,7 +1,10 @@
 package dev.payments.currency;
 
+import dev.payments.cache.Invalidations;
+import dev.payments.database.JobLocks;
 import dev.payments.database.SchemaReady;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -19,7 +23,8 @@ import org.jboss.logging.Logger;
  * schema is ready, in the background: the bundled history is stored if the table lacks it, the table is read into
  * memory, then the configured sources are read; they are read again every refresh interval. A source that cannot be
  * read is logged and skipped: the rates already loaded stay, and the next refresh tries again. A first load that fails
- * is tried again every retry interval.
+ * is tried again every retry interval. Storing rates is done by one instance at a time (the job lock): it tells the
+ * others, which read them from the table.
  */
 @ApplicationScoped
 public class ExchangeRates {
@@ -38,6 +43,16 @@ public class ExchangeRates {
     @Inject
     Event<RatesLoaded> ratesLoaded;
 
+    /** Notifications that rates were stored; the key names the instance that stored them. */
+    private static final String TOPIC = "rates";
+    private static final String INSTANCE = UUID.randomUUID().toString();
+
+    @Inject
+    JobLocks jobLocks;
+
+    @Inject
+    Invalidations invalidations;
+
     private volatile RateBook book = RateBook.EMPTY;
     private volatile Instant changedAt = Instant.EPOCH;
     private volatile boolean schemaReady;
@@ -54,6 +69,16 @@ public class ExchangeRates {
         return changedAt;
     }
 
+    @PostConstruct
+    void listen() {
+        // also told (EVERYTHING) when it starts listening again, having maybe missed some
+        invalidations.subscribe(TOPIC, instance -> {
+            if (!INSTANCE.equals(instance)) {
+                executor.runAsync(loaded ? this::reload : this::retryLoad);
+            }
+        });
+    }
+
     void onSchemaReady(@Observes SchemaReady event) {
         schemaReady = true;
         executor.runAsync(this::initialize);
@@ -63,7 +88,7 @@ public class ExchangeRates {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRefresh() {
         if (loaded) {
-            refreshFrom(config.sources());
+            refreshShared();
         }
     }
 
@@ -80,23 +105,40 @@ public class ExchangeRates {
         if (loaded) {
             return;
         }
-        try {
-            if (store.count(RateSources.BUNDLED_LAST_DAY) < RateSources.BUNDLED_RATES) {
+        try (JobLocks.Attempt shared = jobLocks.attempt(JobLocks.Job.RATES)) {
+            long bundled = store.count(RateSources.BUNDLED_LAST_DAY);
+            if (shared.acquired() && bundled < RateSources.BUNDLED_RATES) {
                 LOG.info("Storing the bundled ECB rate history");
                 store.store(RateSources.bundledHistory());
+                invalidations.publish(TOPIC, INSTANCE);
+                bundled = RateSources.BUNDLED_RATES;
             }
             install(store.loadBook());
-            loaded = true;
+            // while another instance stores the history, what is there is loaded; the rest when it says so, or at the
+            // next retry should it never finish
+            loaded = bundled >= RateSources.BUNDLED_RATES;
             LOG.infof("Exchange rates loaded: %d rates up to %s", book.size(), book.latest().orElse(null));
         } catch (Exception e) {
             LOG.errorf(e, "Could not load the stored exchange rates; retrying every %s, payments other than in their "
                     + "reporting currency stay pending meanwhile", config.retryInterval());
             return;
         }
-        refreshFrom(config.sources());
+        refreshShared();
+    }
+
+    /** By one instance at a time: the others load what it stored once it says so. */
+    private void refreshShared() {
+        try (JobLocks.Attempt shared = jobLocks.attempt(JobLocks.Job.RATES)) {
+            if (shared.acquired()) {
+                refreshFrom(config.sources());
+            }
+        } catch (Exception e) {
+            LOG.warnf("Could not refresh exchange rates (%s); retrying in %s", e.toString(), config.refreshInterval());
+        }
     }
 
     synchronized void refreshFrom(List<String> sources) {
+        boolean stored = false;
         for (String source : sources) {
             if (RateSources.NONE.equals(source.trim())) {
                 continue;
@@ -104,6 +146,7 @@ public class ExchangeRates {
             try {
                 List<DailyRates> days = RateSources.read(source, config.readTimeout());
                 store.store(days);
+                stored = true;
                 install(book.with(days));
                 LOG.infof("Exchange rates refreshed from %s: now up to %s", source, book.latest().orElse(null));
             } catch (Exception e) {
@@ -111,6 +154,22 @@ public class ExchangeRates {
                         + "retrying in %s", source, e.toString(), book.size(), book.latest().orElse(null),
                         config.refreshInterval());
             }
+        }
+        if (stored) {
+            invalidations.publish(TOPIC, INSTANCE);
+        }
+        ratesLoaded.fireAsync(new RatesLoaded());
+    }
+
+    /** Another instance has stored rates: they are read from the table. */
+    private synchronized void reload() {
+        try {
+            install(store.loadBook());
+            loaded = true;
+            LOG.infof("Exchange rates reloaded: %d rates up to %s", book.size(), book.latest().orElse(null));
+        } catch (Exception e) {
+            LOG.warnf("Could not reload the stored exchange rates (%s); the next refresh tries again", e.toString());
+            return;
         }
         ratesLoaded.fireAsync(new RatesLoaded());
     }

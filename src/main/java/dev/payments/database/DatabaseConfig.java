@@ -3,6 +3,7 @@ package dev.payments.database;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Pattern;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "payments.database")
 public interface DatabaseConfig {
@@ -29,6 +30,13 @@ public interface DatabaseConfig {
     /** PAYMENTS_DATABASE_IDLE_IN_TRANSACTION_TIMEOUT: the longest a connection may sit idle inside a transaction. */
     @Pattern(regexp = TIMEOUT, message = TIMEOUT_MESSAGE)
     String idleInTransactionTimeout();
+
+    /**
+     * PAYMENTS_DATABASE_DIRECT_JDBC_URL: where the connections that need a session of their own go (listening for
+     * cache invalidations, holding a job's lock), when QUARKUS_DATASOURCE_JDBC_URL points at a pooler in transaction
+     * mode (PgBouncer); by default the datasource's URL.
+     */
+    Optional<String> directJdbcUrl();
 
     /** How often start-up retries to reach the database and prepare the schema while it cannot. */
     @WithDefault("5s")

@@ -52,7 +52,7 @@ class PaymentWriter {
                     return payment.newRowOutcome();
                 }
                 case NO_WEBSITE -> {
-                    websites.evict(payment.websiteId());
+                    websites.forget(payment.websiteId());
                     throw ApiException.noWebsite(payment.websiteId());
                 }
                 case STORED -> {

@@ -3,6 +3,7 @@ package dev.payments.payments;
 import dev.payments.currency.Conversion;
 import dev.payments.currency.ExchangeRates;
 import dev.payments.currency.RatesLoaded;
+import dev.payments.database.JobLocks;
 import dev.payments.websites.ReportingCurrencyChanged;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
@@ -17,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,14 +32,15 @@ import org.jboss.logging.Logger;
  * Payments recorded before the rate of their day was known (reporting_amount null) are converted when rates arrive,
  * after a website's reporting currency changes (its payments are first reset to pending, see {@link Reconversions}),
  * and every pending interval. A payment tried and still not convertible (a currency ECB does not publish, a day in a
- * gap) is tried again only once the rates have changed since. One pass at a time; a request made during a pass starts
- * another one after it.
+ * gap) is tried again only once the rates have changed since. One pass at a time, on one instance at a time (the job
+ * lock); a request made during a pass, here or on another instance, starts another one after it.
  */
 @ApplicationScoped
 class PendingConversions {
 
     private static final Logger LOG = Logger.getLogger(PendingConversions.class);
     private static final int BATCH = 500;
+    private static final Duration WAIT_FOR_OTHER_INSTANCE = Duration.ofSeconds(1);
     private static final String PENDING = """
             select id, amount, currency, occurred_at, reporting_currency from payment
             where reporting_amount is null and conversion_tried_at < ?
@@ -55,6 +58,9 @@ class PendingConversions {
 
     @Inject
     ManagedExecutor executor;
+
+    @Inject
+    JobLocks jobLocks;
 
     private final AtomicBoolean requested = new AtomicBoolean();
     private final ReentrantLock running = new ReentrantLock();
@@ -74,11 +80,36 @@ class PendingConversions {
         while (requested.get() && running.tryLock()) {
             try {
                 while (requested.getAndSet(false)) {
-                    pass();
+                    if (!passAlone()) {
+                        requested.set(true); // another instance is converting: this request waits for its turn
+                        pause();
+                    }
                 }
             } finally {
                 running.unlock();
             }
+        }
+    }
+
+    /** False when another instance is converting now. */
+    private boolean passAlone() {
+        try (JobLocks.Attempt job = jobLocks.attempt(JobLocks.Job.CONVERSIONS)) {
+            if (job.acquired()) {
+                pass();
+            }
+            return job.acquired();
+        } catch (SQLException e) {
+            LOG.warnf("Converting pending payments waits for the database (%s); the next pass continues",
+                    e.getMessage());
+            return true;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(WAIT_FOR_OTHER_INSTANCE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * One token bucket (Bucket4j) per authenticated key or token, and one per client address for requests with unknown
- * tokens. Every /api/v1 response of an authenticated request
+ * One token bucket (Bucket4j) per authenticated key or token, shared by every instance ({@link KeyQuotas}), and one per
+ * client address for requests with unknown tokens, in each instance's memory. Every /api/v1 response of an authenticated request
  * carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (IETF httpapi draft); a request over the quota is
  * refused with 429 and Retry-After.
  */
@@ -29,19 +29,14 @@ public class RateLimits {
     private static final long MAX_TRACKED_CREDENTIALS = 100_000;
 
     private final RateLimitConfig config;
-    private final Bandwidth bandwidth;
-    /** Idle for a whole period, a bucket is full again: forgetting it then changes nothing. */
-    private final Cache<String, Bucket> buckets;
+    private final KeyQuotas keyQuotas;
     private final Bandwidth unknownTokenBandwidth;
-    /** Per client address: its requests with unknown tokens. */
+    /** Per client address, in this instance's memory: its requests with unknown tokens. */
     private final Cache<String, Bucket> unknownTokens;
 
-    RateLimits(RateLimitConfig config) {
+    RateLimits(RateLimitConfig config, KeyQuotas keyQuotas) {
         this.config = config;
-        this.bandwidth = Bandwidth.builder().capacity(config.requests())
-                .refillGreedy(config.requests(), config.period()).build();
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(config.period())
-                .maximumSize(MAX_TRACKED_CREDENTIALS).build();
+        this.keyQuotas = keyQuotas;
         this.unknownTokenBandwidth = Bandwidth.builder().capacity(config.unknownTokens())
                 .refillGreedy(config.unknownTokens(), config.period()).build();
         this.unknownTokens = Caffeine.newBuilder().expireAfterAccess(config.period())
@@ -81,8 +76,7 @@ public class RateLimits {
         if (!config.enabled()) {
             return;
         }
-        Bucket bucket = buckets.get(credentialId, id -> Bucket.builder().addLimit(bandwidth).build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = keyQuotas.consume(credentialId);
         request.setProperty(PROBE, probe);
         if (!probe.isConsumed()) {
             throw new ApiException(429, HttpErrors.typeOf(429), "rate limit of " + config.requests() + " requests per "
