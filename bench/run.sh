@@ -141,12 +141,13 @@ run_wrk() {
 # the same wrk phase against every instance at once, the connections split between them: rates and counts add up,
 # the latencies given are the highest of the instances' -> sets "result" the same way
 run_wrk_everywhere() {
-  local instance results=()
+  local instance runs=()
   for instance in "${!bases[@]}"; do
     (run_wrk "$1 (instance $((instance + 1)))" "$2" "$3" "${bases[$instance]}" $((CONNECTIONS / ${#bases[@]})) &&
       echo "$result" >"$work/everywhere-$instance") &
+    runs+=($!)
   done
-  wait
+  wait "${runs[@]}"
   result=$(cat "$work"/everywhere-* | awk '{ rate += $1; if ($2 > p50) p50 = $2; if ($3 > p99) p99 = $3; ok += $4;
     failed += $5 } END { printf "%.1f %.2f %.2f %d %d", rate, p50, p99, ok, failed }')
   rm -f "$work"/everywhere-*

@@ -100,7 +100,8 @@ public class PaymentService {
         int chunk;
         do {
             chunk = Payment.getEntityManager().createNativeQuery("""
-                    delete from payment where id in (select id from payment where website_id = ?1 limit ?2)""")
+                    delete from payment where website_id = ?1
+                    and id in (select id from payment where website_id = ?1 limit ?2)""")
                     .setParameter(1, websiteId).setParameter(2, DELETE_CHUNK).executeUpdate();
             count += chunk;
         } while (chunk == DELETE_CHUNK);

@@ -42,13 +42,13 @@ class PendingConversions {
     private static final int BATCH = 500;
     private static final Duration WAIT_FOR_OTHER_INSTANCE = Duration.ofSeconds(1);
     private static final String PENDING = """
-            select id, amount, currency, occurred_at, reporting_currency from payment
+            select id, amount, currency, occurred_at, reporting_currency, website_id from payment
             where reporting_amount is null and conversion_tried_at < ?
             order by conversion_tried_at, id limit ?""";
     /** Null amount, rate and date: tried, still pending. */
     private static final String CONVERT = """
             update payment set reporting_amount = ?, reporting_rate = ?, rate_date = ?, conversion_tried_at = ?
-            where id = ? and reporting_amount is null and reporting_currency = ?""";
+            where website_id = ? and id = ? and reporting_amount is null and reporting_currency = ?""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -144,8 +144,9 @@ class PendingConversions {
                         convert.setBigDecimal(2, conversion.map(Conversion::rate).orElse(null));
                         convert.setDate(3, conversion.map(c -> Date.valueOf(c.rateDate())).orElse(null));
                         convert.setObject(4, now, Types.TIMESTAMP_WITH_TIMEZONE);
-                        convert.setLong(5, row.getLong(1));
-                        convert.setString(6, row.getString(5));
+                        convert.setString(5, row.getString(6));
+                        convert.setLong(6, row.getLong(1));
+                        convert.setString(7, row.getString(5));
                         convert.addBatch();
                     }
                 }

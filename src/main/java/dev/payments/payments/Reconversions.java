@@ -27,7 +27,7 @@ final class Reconversions {
     private static final String RESET = """
             update payment set reporting_currency = ?, reporting_amount = null, reporting_rate = null, rate_date = null,
                                conversion_tried_at = '-infinity'
-            where id = any(?) and reporting_currency <> ?""";
+            where website_id = ? and id = any(?) and reporting_currency <> ?""";
     private static final String DONE = "update website set reconversion_pending = false where id = ? and currency = ?";
 
     private Reconversions() {
@@ -71,8 +71,9 @@ final class Reconversions {
                     break;
                 }
                 update.setString(1, currency);
-                update.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
-                update.setString(3, currency);
+                update.setString(2, websiteId);
+                update.setArray(3, connection.createArrayOf("bigint", ids.toArray()));
+                update.setString(4, currency);
                 reset += update.executeUpdate();
             }
         }

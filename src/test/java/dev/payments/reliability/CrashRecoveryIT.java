@@ -1,8 +1,6 @@
 package dev.payments.reliability;
 
 import static dev.payments.support.Fixtures.website;
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payments.reliability.PaymentLoad.Attempt;
@@ -11,7 +9,6 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -61,24 +58,8 @@ class CrashRecoveryIT {
 
         OutageFindings findings = crashUnderLoad(cluster, website(), config);
 
-        String summary = findings.summary() + "  cluster " + cluster + ": " + durability + "; " + CLIENTS + " clients\n";
-        System.out.print(summary);
-        Files.createDirectories(REPORT.getParent());
-        Files.writeString(REPORT, summary);
-        assertAll(
-                () -> assertTrue(findings.acknowledged().size() > 0, "no payment was acknowledged"),
-                () -> assertTrue(findings.failed().size() > 0, "no request failed: the crash went unnoticed"),
-                () -> assertEquals(List.of(), findings.lost(), "acknowledged with a 200, yet not stored"),
-                () -> assertEquals(List.of(), findings.duplicated(), "stored more than once"),
-                () -> assertEquals(List.of(), findings.notServiceUnavailable(),
-                        "failures other than a 503 in the error shape with Retry-After"),
-                () -> assertTrue(findings.slowest().millis() <= RESPONSE_BOUND.toMillis(),
-                        "slower than " + RESPONSE_BOUND.toSeconds() + " s: " + findings.slowest()),
-                () -> assertTrue(findings.readinessDownAndUp(), "readiness did not go DOWN and UP again after the crash"),
-                () -> assertTrue(findings.recovery().filter(d -> d.compareTo(RECOVERY_BOUND) <= 0).isPresent(),
-                        "no write succeeded within " + RECOVERY_BOUND.toSeconds() + " s of PostgreSQL's return"),
-                () -> assertEquals(List.of(), findings.retriesRefused(), "retries after recovery not answered 200"),
-                () -> assertEquals(List.of(), findings.notStoredOnce(), "attempted, yet not stored exactly once"));
+        findings.report("cluster " + cluster + ": " + durability + "; " + CLIENTS + " clients", REPORT,
+                RESPONSE_BOUND, RECOVERY_BOUND);
     }
 
     /** Payments under load, PostgreSQL crashed and started again, the failed ones retried; what is stored then. */

@@ -1,7 +1,14 @@
 package dev.payments.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.payments.reliability.PaymentLoad.Attempt;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -74,6 +81,33 @@ record OutageFindings(String test, List<Attempt> attempts, List<Attempt> retries
     List<String> notStoredOnce() {
         return attempts.stream().map(Attempt::transactionId)
                 .filter(tx -> !Objects.equals(stored.get(tx), 1)).toList();
+    }
+
+    /**
+     * Writes the summary (with {@code setting} appended) to the console and the report, then checks what every
+     * outage must leave true: payments acknowledged and some failed, nothing acknowledged lost or doubled, every
+     * failure a contract 503, none slower than {@code responseBound}, readiness DOWN then UP, a write answered within
+     * {@code recoveryBound} of the database's return, and every failed payment stored exactly once once retried.
+     */
+    void report(String setting, Path report, Duration responseBound, Duration recoveryBound) throws IOException {
+        String text = summary() + "  " + setting + "\n";
+        System.out.print(text);
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, text);
+        assertAll(
+                () -> assertTrue(acknowledged().size() > 0, "no payment was acknowledged"),
+                () -> assertTrue(failed().size() > 0, "no request failed: the outage went unnoticed"),
+                () -> assertEquals(List.of(), lost(), "acknowledged with a 200, yet not stored"),
+                () -> assertEquals(List.of(), duplicated(), "stored more than once"),
+                () -> assertEquals(List.of(), notServiceUnavailable(),
+                        "failures other than a 503 in the error shape with Retry-After, or no answer at all"),
+                () -> assertTrue(slowest().millis() <= responseBound.toMillis(),
+                        "slower than " + responseBound.toSeconds() + " s: " + slowest()),
+                () -> assertTrue(readinessDownAndUp, "readiness did not go DOWN and UP again"),
+                () -> assertTrue(recovery().filter(d -> d.compareTo(recoveryBound) <= 0).isPresent(),
+                        "no write succeeded within " + recoveryBound.toSeconds() + " s of the database's return"),
+                () -> assertEquals(List.of(), retriesRefused(), "retries after recovery not answered 200"),
+                () -> assertEquals(List.of(), notStoredOnce(), "attempted, yet not stored exactly once"));
     }
 
     String summary() {

@@ -2,8 +2,6 @@ package dev.payments.reliability;
 
 import static dev.payments.support.Fixtures.website;
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payments.reliability.PaymentLoad.Attempt;
@@ -16,7 +14,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -88,25 +85,8 @@ class SilentDatabaseIT {
 
         OutageFindings findings = silenceUnderLoad(site);
 
-        String summary = findings.summary() + "  " + CLIENTS + " clients; the relay silent for " + STALL.toSeconds()
-                + " s\n";
-        System.out.print(summary);
-        Files.createDirectories(REPORT.getParent());
-        Files.writeString(REPORT, summary);
-        assertAll(
-                () -> assertTrue(findings.acknowledged().size() > 0, "no payment was acknowledged"),
-                () -> assertTrue(findings.failed().size() > 0, "no request failed: the silence went unnoticed"),
-                () -> assertEquals(List.of(), findings.lost(), "acknowledged with a 200, yet not stored"),
-                () -> assertEquals(List.of(), findings.duplicated(), "stored more than once"),
-                () -> assertEquals(List.of(), findings.notServiceUnavailable(),
-                        "failures other than a 503 in the error shape with Retry-After, or no answer at all"),
-                () -> assertTrue(findings.slowest().millis() <= RESPONSE_BOUND.toMillis(),
-                        "slower than " + RESPONSE_BOUND.toSeconds() + " s: " + findings.slowest()),
-                () -> assertTrue(findings.readinessDownAndUp(), "readiness did not go DOWN and UP again"),
-                () -> assertTrue(findings.recovery().filter(d -> d.compareTo(RECOVERY_BOUND) <= 0).isPresent(),
-                        "no write succeeded within " + RECOVERY_BOUND.toSeconds() + " s of the network's return"),
-                () -> assertEquals(List.of(), findings.retriesRefused(), "retries after recovery not answered 200"),
-                () -> assertEquals(List.of(), findings.notStoredOnce(), "attempted, yet not stored exactly once"));
+        findings.report(CLIENTS + " clients; the relay silent for " + STALL.toSeconds() + " s", REPORT,
+                RESPONSE_BOUND, RECOVERY_BOUND);
     }
 
     private static OutageFindings silenceUnderLoad(TestWebsite site) throws Exception {
