@@ -34,13 +34,15 @@ public class AccessTokenService {
 
     @Transactional
     public AccessTokenView create(Credential caller, CreateTokenRequest request) {
-        List<String> permissions = request.permissions().stream().map(String::trim).distinct().toList();
+        // without permissions, a token gets the caller's own
+        List<String> permissions = request.permissions() == null
+                ? caller.permissions().stream().map(Permission::wire).sorted().toList()
+                : request.permissions().stream().map(String::trim).distinct().toList();
         List<String> websiteIds = request.websiteIds() == null ? List.of()
                 : request.websiteIds().stream().map(String::trim).distinct().toList();
         for (String permission : permissions) {
             Permission known = Permission.fromWire(permission).orElseThrow(() -> ApiException.badRequest(
-                    "unknown permission " + permission + "; known: payments:write, payments:read, websites:read, "
-                            + "websites:write, api-keys:read, api-keys:write, *", "permissions"));
+                    "unknown permission " + permission + "; known: " + Permission.NAMES, "permissions"));
             if (!caller.allows(known)) {
                 throw ApiException.forbidden("cannot grant " + permission + ": the calling token does not have it");
             }

@@ -1,13 +1,16 @@
 package dev.payments.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.payments.auth.AccountToken;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "AccessToken")
-public record AccessTokenView(String id, String name,
+public record AccessTokenView(String id,
+        @JsonProperty("_id") @Schema(description = "The id again, as DataFast names it") String _id,
+        String name,
         @Schema(examples = "dft_ab12...xyz9") String displayKey,
         @Schema(examples = "[\"payments:write\", \"payments:read\"]") List<String> permissions,
         @Schema(description = "Empty: every website") List<String> websiteIds,
@@ -16,7 +19,7 @@ public record AccessTokenView(String id, String name,
         @Schema(description = "The raw token: only in the response that created it") String key) {
 
     static AccessTokenView of(AccountToken t, String rawToken) {
-        return new AccessTokenView(t.id, t.name, t.displayKey, t.permissions, t.websiteIds, t.createdAt,
+        return new AccessTokenView(t.id, t.id, t.name, t.displayKey, t.permissions, t.websiteIds, t.createdAt,
                 t.lastUsedAt, rawToken);
     }
 }

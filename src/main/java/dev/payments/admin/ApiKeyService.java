@@ -34,8 +34,8 @@ public class ApiKeyService {
             throw ApiException.noWebsite(websiteId);
         }
         if (WebsiteKey.countOfWebsite(websiteId) >= MAX_KEYS_PER_WEBSITE) {
-            throw ApiException.conflict("a website has at most " + MAX_KEYS_PER_WEBSITE
-                    + " API keys; revoke one before creating another");
+            // as DataFast words it
+            throw ApiException.badRequest("Key limit reached (max " + MAX_KEYS_PER_WEBSITE + " per website)");
         }
         String raw = Secrets.newSecret(Secrets.WEBSITE_KEY_PREFIX);
         WebsiteKey key = new WebsiteKey();

@@ -1,7 +1,6 @@
 package dev.payments.admin;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -14,9 +13,12 @@ public record CreateTokenRequest(
         @Schema(maxLength = 100, examples = "billing backend", required = true)
         @NotBlank(message = "is required")
         @CodePointLength(max = 100, message = "must be at most 100 characters") String name,
-        @Schema(examples = "[\"payments:write\", \"payments:read\"]", required = true)
-        @NotEmpty(message = "must name at least one permission")
-        @Size(max = 7, message = "has at most 7 entries") List<@NotNull(message = "must not contain null") String> permissions,
+        @Schema(description = "Absent: the calling token's own. DataFast's names are accepted: settings:read and "
+                + "settings:write read and update websites; analytics:read, goals:write, funnels:read, funnels:write, "
+                + "alerts:write and team:write are kept but grant nothing here",
+                examples = "[\"payments:write\", \"payments:read\"]")
+        @Size(min = 1, max = 15, message = "must name 1 to 15 permissions")
+        List<@NotNull(message = "must not contain null") String> permissions,
         @Schema(description = "Websites the token may act on; empty or absent: every website")
         @Size(max = 1000, message = "has at most 1000 entries") List<@NotNull(message = "must not contain null") String> websiteIds) {
 }

@@ -36,7 +36,7 @@ public class WebsiteResource {
     Caller caller;
 
     @GET
-    @Requires(Permission.WEBSITES_READ)
+    @Requires({Permission.WEBSITES_READ, Permission.SETTINGS_READ})
     @Operation(summary = "List the websites the caller may see")
     @APIResponse(responseCode = "200", description = "The websites")
     public Envelope<WebsiteView> list() {
@@ -58,7 +58,7 @@ public class WebsiteResource {
 
     @GET
     @Path("/{websiteId}")
-    @Requires(value = Permission.WEBSITES_READ, website = WebsiteScope.PATH)
+    @Requires(value = {Permission.WEBSITES_READ, Permission.SETTINGS_READ}, website = WebsiteScope.PATH)
     @Operation(summary = "Read a website")
     @APIResponse(responseCode = "200", description = "The website")
     @APIResponse(ref = "NotFound")
@@ -69,7 +69,7 @@ public class WebsiteResource {
     @PUT
     @Path("/{websiteId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Requires(value = Permission.WEBSITES_WRITE, website = WebsiteScope.PATH)
+    @Requires(value = {Permission.WEBSITES_WRITE, Permission.SETTINGS_WRITE}, website = WebsiteScope.PATH)
     @Operation(summary = "Update name, reporting currency, time zone or tracking suspension")
     @APIResponse(responseCode = "200", description = "The updated website")
     @APIResponse(ref = "BadRequest")

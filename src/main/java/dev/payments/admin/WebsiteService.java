@@ -68,7 +68,7 @@ public class WebsiteService {
         website.timezone = request.timezone() == null ? DEFAULT_TIMEZONE : timezone(request.timezone());
         website.createdAt = Instant.now();
         website.persist();
-        return WebsiteView.of(website);
+        return WebsiteView.created(website);
     }
 
     @Transactional

@@ -10,9 +10,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -56,8 +58,9 @@ public class AuthFilter {
         }
         Credential credential = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), request, http);
         rateLimits.admit(credential.id(), request);
-        if (!credential.allows(requires.value())) {
-            throw ApiException.forbidden("this token lacks the " + requires.value().wire() + " permission");
+        if (!credential.allowsAny(requires.value())) {
+            throw ApiException.forbidden("this token lacks the " + Arrays.stream(requires.value())
+                    .map(Permission::wire).collect(Collectors.joining(" or ")) + " permission");
         }
         WebsiteSnapshot website = switch (requires.website()) {
             case NONE -> null;

@@ -1,5 +1,6 @@
 package dev.payments.auth;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -20,6 +21,10 @@ public record Credential(String id, Kind kind, Set<Permission> permissions, Set<
 
     public boolean allows(Permission permission) {
         return permissions.contains(Permission.ALL) || permissions.contains(permission);
+    }
+
+    public boolean allowsAny(Permission... anyOf) {
+        return Arrays.stream(anyOf).anyMatch(this::allows);
     }
 
     public boolean allWebsites() {

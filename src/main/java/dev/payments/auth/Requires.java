@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Requires {
 
-    Permission value();
+    /** Any one of these permissions (or *) lets the request through. */
+    Permission[] value();
 
     WebsiteScope website() default WebsiteScope.NONE;
 

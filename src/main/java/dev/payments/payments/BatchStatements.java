@@ -30,10 +30,10 @@ final class BatchStatements {
      */
     private static final String INSERT = """
             with limits as materialized (select set_config('lock_timeout', ?, true))
-            insert into payment (website_id, transaction_id, amount, currency, visitor_id, customer_email,
+            insert into payment (website_id, transaction_id, amount, currency, visitor_id, session_id, customer_email,
                                  customer_name, customer_id, renewal, refunded, refunded_at, free_trial, occurred_at,
                                  reporting_currency, reporting_amount, reporting_rate, rate_date)
-            select w.id, v.transaction_id, v.amount::numeric, v.currency, v.visitor_id, v.customer_email,
+            select w.id, v.transaction_id, v.amount::numeric, v.currency, v.visitor_id, v.session_id, v.customer_email,
                    v.customer_name, v.customer_id, v.renewal::boolean, v.refunded::boolean,
                    v.refunded_at::timestamptz, v.free_trial::boolean, v.occurred_at::timestamptz, w.currency,
                    case when w.currency = v.reporting_currency then v.reporting_amount::numeric end,
@@ -42,11 +42,11 @@ final class BatchStatements {
             from limits
                  cross join unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                   ?::text[], ?::text[], ?::text[])
-                 with ordinality as v(website_id, transaction_id, amount, currency, visitor_id, customer_email,
-                                      customer_name, customer_id, renewal, refunded, refunded_at, free_trial,
-                                      occurred_at, reporting_currency, reporting_amount, reporting_rate, rate_date,
-                                      position)
+                                   ?::text[], ?::text[], ?::text[], ?::text[])
+                 with ordinality as v(website_id, transaction_id, amount, currency, visitor_id, session_id,
+                                      customer_email, customer_name, customer_id, renewal, refunded, refunded_at,
+                                      free_trial, occurred_at, reporting_currency, reporting_amount, reporting_rate,
+                                      rate_date, position)
                  join website w on w.id = v.website_id
             order by v.position
             for share of w
@@ -54,11 +54,12 @@ final class BatchStatements {
             returning website_id, transaction_id""";
     /** What is stored for rows that were not inserted: whether their website exists, and their payment if any. */
     private static final String READ = """
-            select k.website_id, k.transaction_id, w.id is not null, p.id is not null, p.visitor_id is null, p.refunded
+            select k.website_id, k.transaction_id, w.id is not null, p.id is not null, p.visitor_id is null,
+                   p.session_id is null, p.refunded
             from unnest(?::text[], ?::text[]) as k(website_id, transaction_id)
                  left join website w on w.id = k.website_id
                  left join payment p on p.website_id = k.website_id and p.transaction_id = k.transaction_id""";
-    private static final int COLUMNS = 17;
+    private static final int COLUMNS = 18;
 
     private BatchStatements() {
     }
@@ -118,7 +119,8 @@ final class BatchStatements {
                 while (rows.next()) {
                     Insertion insertion = !rows.getBoolean(3) ? Insertion.NO_WEBSITE
                             : !rows.getBoolean(4) ? Insertion.VANISHED
-                            : Insertion.stored(new StoredPayment(rows.getBoolean(5), rows.getBoolean(6)));
+                            : Insertion.stored(new StoredPayment(rows.getBoolean(5), rows.getBoolean(6),
+                                    rows.getBoolean(7)));
                     found.put(new Key(rows.getString(1), rows.getString(2)), insertion);
                 }
             }
@@ -130,7 +132,7 @@ final class BatchStatements {
     private static String[] values(NewPayment p) {
         Conversion conversion = p.conversion();
         return new String[] {p.websiteId(), p.transactionId(), p.amount().toPlainString(), p.currency(), p.visitorId(),
-            p.customerEmail(), p.customerName(), p.customerId(), String.valueOf(p.renewal()),
+            p.sessionId(), p.customerEmail(), p.customerName(), p.customerId(), String.valueOf(p.renewal()),
             String.valueOf(p.refunded()), p.refunded() ? p.receivedAt().toString() : null,
             String.valueOf(p.freeTrial()), p.occurredAt().toString(), p.reportingCurrency(),
             conversion == null ? null : conversion.amount().toPlainString(),

@@ -11,6 +11,7 @@ record NewPayment(
         BigDecimal amount,
         String currency,
         String visitorId,
+        String sessionId,
         String customerEmail,
         String customerName,
         String customerId,

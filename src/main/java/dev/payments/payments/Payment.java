@@ -32,6 +32,9 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "visitor_id")
     public String visitorId;
 
+    @Column(name = "session_id")
+    public String sessionId;
+
     @Column(name = "customer_email")
     public String customerEmail;
 

@@ -38,10 +38,16 @@ public record PaymentRequest(
         String transaction_id,
 
         @Schema(description = "The visitor's id from the datafast_visitor_id cookie",
-                examples = "3cff4252-fa96-4gec-8b1b-bs695e763b65")
+                examples = "3cff4252-fa96-4fec-8b1b-b5695e763b65")
         @Size(min = 1, max = 128, message = "must be 1 to 128 characters")
-        @Pattern(regexp = "\\p{Print}+", message = "must be printable ASCII characters")
+        @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE)
         String datafast_visitor_id,
+
+        @Schema(description = "The visitor's session id (DataFast's datafast_session_id); attributed like the visitor",
+                examples = "s_3cff4252fa964fec")
+        @Size(min = 1, max = 128, message = "must be 1 to 128 characters")
+        @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE)
+        String datafast_session_id,
 
         @Schema(maxLength = 255, description = "Alias of customer_email", examples = "customer@example.com")
         @CodePointLength(max = 255, message = "must be at most 255 characters")
@@ -74,4 +80,7 @@ public record PaymentRequest(
      */
     static final String TEXT = "[^\\x00\\p{Cs}]*";
     static final String TEXT_MESSAGE = "must be valid Unicode text without the NUL character (U+0000)";
+    /** Printable ASCII, written so that it means the same in Java and in ECMA-262 (the OpenAPI document's regexes). */
+    static final String PRINTABLE = "^[\\x20-\\x7E]+$";
+    static final String PRINTABLE_MESSAGE = "must be printable ASCII characters";
 }

@@ -122,7 +122,7 @@ public class PaymentService {
         Conversion conversion = rates.convert(r.amount(), currency, website.currency(),
                 LocalDate.ofInstant(occurredAt, ZoneOffset.UTC)).orElse(null);
         return new NewPayment(website.id(), r.transaction_id(), r.amount(), currency,
-                r.datafast_visitor_id(),
+                r.datafast_visitor_id(), r.datafast_session_id(),
                 Aliases.pick(r.email(), "email", r.customer_email(), "customer_email"),
                 Aliases.pick(r.name(), "name", r.customer_name(), "customer_name"),
                 r.customer_id(), Boolean.TRUE.equals(r.renewal()), Boolean.TRUE.equals(r.refunded()), freeTrial,

@@ -16,6 +16,7 @@ public record PaymentView(
         BigDecimal reporting_amount,
         @Schema(description = "The website's reporting currency", examples = "EUR") String reporting_currency,
         String datafast_visitor_id,
+        String datafast_session_id,
         String customer_email,
         String customer_name,
         String customer_id,
@@ -28,7 +29,7 @@ public record PaymentView(
     static PaymentView of(Payment p) {
         return new PaymentView(p.transactionId, p.amount.stripTrailingZeros(), p.currency,
                 p.reportingAmount == null ? null : p.reportingAmount.stripTrailingZeros(), p.reportingCurrency,
-                p.visitorId,
+                p.visitorId, p.sessionId,
                 p.customerEmail, p.customerName, p.customerId, p.renewal, p.refunded, p.refundedAt, p.freeTrial,
                 p.occurredAt);
     }

@@ -26,9 +26,10 @@ import java.util.Optional;
 class PaymentWriter {
 
     private static final String LOCK = """
-            select visitor_id is null, refunded from payment where website_id = ? and transaction_id = ? for update""";
+            select visitor_id is null, session_id is null, refunded from payment
+            where website_id = ? and transaction_id = ? for update""";
     private static final String MERGE = """
-            update payment set visitor_id = coalesce(visitor_id, ?),
+            update payment set visitor_id = coalesce(visitor_id, ?), session_id = coalesce(session_id, ?),
                                refunded_at = case when ? and not refunded then ? else refunded_at end,
                                refunded = refunded or ?
             where website_id = ? and transaction_id = ?""";
@@ -98,16 +99,17 @@ class PaymentWriter {
         if (locked.isEmpty()) {
             return Optional.empty();
         }
-        boolean attributes = locked.get().noVisitor() && p.visitorId() != null;
+        boolean attributes = locked.get().attributedBy(p);
         boolean refunds = p.refunded() && !locked.get().refunded();
         if (attributes || refunds) {
             try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
                 setNullableString(merge, 1, p.visitorId());
-                merge.setBoolean(2, p.refunded());
-                merge.setObject(3, utc(p.receivedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-                merge.setBoolean(4, p.refunded());
-                merge.setString(5, p.websiteId());
-                merge.setString(6, p.transactionId());
+                setNullableString(merge, 2, p.sessionId());
+                merge.setBoolean(3, p.refunded());
+                merge.setObject(4, utc(p.receivedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                merge.setBoolean(5, p.refunded());
+                merge.setString(6, p.websiteId());
+                merge.setString(7, p.transactionId());
                 merge.executeUpdate();
             }
         }
@@ -119,7 +121,8 @@ class PaymentWriter {
             lock.setString(1, p.websiteId());
             lock.setString(2, p.transactionId());
             try (ResultSet row = lock.executeQuery()) {
-                return row.next() ? Optional.of(new StoredPayment(row.getBoolean(1), row.getBoolean(2)))
+                return row.next()
+                        ? Optional.of(new StoredPayment(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3)))
                         : Optional.empty();
             }
         }

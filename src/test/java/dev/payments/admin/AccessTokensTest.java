@@ -67,7 +67,7 @@ class AccessTokensTest {
         as(reader).get("/api/v1/admin/websites").then().statusCode(200).body("data.id", hasItem(site.id()));
         error(as(reader).contentType(ContentType.JSON).body(Map.of("name", "x"))
                 .put("/api/v1/admin/websites/{id}", site.id()).then(), 403,
-                "this token lacks the websites:write permission");
+                "this token lacks the websites:write or settings:write permission");
         error(as(reader).get(TOKENS).then(), 403, "this token lacks the api-keys:read permission");
     }
 

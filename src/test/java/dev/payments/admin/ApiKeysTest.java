@@ -79,8 +79,7 @@ class ApiKeysTest {
         for (int i = 2; i <= 10; i++) {
             create(site.id(), "key " + i).statusCode(200);
         }
-        error(create(site.id(), "key 11"), 409,
-                "a website has at most 10 API keys; revoke one before creating another");
+        error(create(site.id(), "key 11"), 400, "Key limit reached (max 10 per website)");
         list(site.id()).body("data", hasSize(10));
     }
 

@@ -134,6 +134,25 @@ class CreatePaymentTest {
     }
 
     @Test
+    void shouldStoreAndReturnTheSessionId() {
+        String tx = unique("tx");
+        record(site, payment(tx, "datafast_visitor_id", "visitor", "datafast_session_id", "session-1"));
+        stored(tx).body("datafast_session_id", equalTo("session-1"));
+    }
+
+    @Test
+    void shouldAttributeAStoredPaymentToALateSession() {
+        String tx = unique("tx");
+        record(site, payment(tx));
+        assertEquals("Payment attributed to visitor",
+                record(site, payment(tx, "datafast_session_id", "late-session")));
+        stored(tx).body("datafast_session_id", equalTo("late-session"));
+        assertEquals("Payment already recorded; duplicate skipped",
+                record(site, payment(tx, "datafast_session_id", "another-session")));
+        stored(tx).body("datafast_session_id", equalTo("late-session"));
+    }
+
+    @Test
     void shouldNotReplaceAVisitorAlreadyAttributed() {
         String tx = unique("tx");
         record(site, payment(tx, "datafast_visitor_id", "first"));

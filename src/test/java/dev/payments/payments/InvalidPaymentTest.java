@@ -176,6 +176,14 @@ class InvalidPaymentTest {
                 .then().statusCode(200).body("data[0].timestamp", equalTo("2026-05-19T12:00:00Z"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"datafast_visitor_id", "datafast_session_id"})
+    void shouldRejectAnAttributionIdThatIsTooLongOrNotPrintable(String field) {
+        rejected(payment(unique("tx"), field, "v".repeat(129)), field);
+        rejected(payment(unique("tx"), field, "caf\u00e9"), field);
+        rejected(payment(unique("tx"), field, ""), field);
+    }
+
     @Test
     void shouldCountCharactersNotUtf16UnitsInATransactionId() {
         String emoji = "\uD83D\uDE00".repeat(255); // 255 characters, 510 UTF-16 units

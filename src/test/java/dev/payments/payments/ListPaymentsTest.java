@@ -54,7 +54,7 @@ class ListPaymentsTest {
         JsonPath page = as(site.key()).get("/api/v1/payments").then().statusCode(200).extract().jsonPath();
         assertEquals(Set.of("status", "data", "pagination"), page.getMap("").keySet());
         assertEquals(Set.of("transaction_id", "amount", "currency", "reporting_amount", "reporting_currency",
-                "datafast_visitor_id", "customer_email", "customer_name", "customer_id", "renewal", "refunded",
+                "datafast_visitor_id", "datafast_session_id", "customer_email", "customer_name", "customer_id", "renewal", "refunded",
                 "refunded_at", "is_free_trial", "timestamp"), page.getMap("data[0]").keySet());
     }
 
