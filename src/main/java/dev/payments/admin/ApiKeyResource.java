@@ -33,7 +33,7 @@ public class ApiKeyResource {
 
     @GET
     @Requires(value = Permission.API_KEYS_READ, website = WebsiteScope.PATH)
-    @Operation(summary = "List the website's keys, masked")
+    @Operation(operationId = "listApiKeys", summary = "List the website's keys, masked")
     @APIResponse(responseCode = "200", description = "The keys")
     @APIResponse(ref = "NotFound")
     public Envelope<ApiKeyView> list(@PathParam("websiteId") String websiteId) {
@@ -43,7 +43,7 @@ public class ApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(value = Permission.API_KEYS_WRITE, website = WebsiteScope.PATH)
-    @Operation(summary = "Create a df_ key", description = "The raw key is in this response only. At most 10 keys "
+    @Operation(operationId = "createApiKey", summary = "Create a df_ key", description = "The raw key is in this response only. At most 10 keys "
             + "per website: 409 beyond that.")
     @APIResponse(responseCode = "200", description = "The new key, with its raw value")
     @APIResponse(ref = "BadRequest")
@@ -59,7 +59,7 @@ public class ApiKeyResource {
     @PUT
     @Path("/{apiKeyId}")
     @Requires(value = Permission.API_KEYS_WRITE, website = WebsiteScope.PATH)
-    @Operation(summary = "Roll a key", description = "Returns the new raw key once; the old one stops working.")
+    @Operation(operationId = "rollApiKey", summary = "Roll a key", description = "Returns the new raw key once; the old one stops working.")
     @APIResponse(responseCode = "200", description = "The key, with its new raw value")
     @APIResponse(ref = "NotFound")
     public Envelope<ApiKeyView> roll(@PathParam("websiteId") String websiteId, @PathParam("apiKeyId") String apiKeyId) {
@@ -69,7 +69,7 @@ public class ApiKeyResource {
     @DELETE
     @Path("/{apiKeyId}")
     @Requires(value = Permission.API_KEYS_WRITE, website = WebsiteScope.PATH)
-    @Operation(summary = "Revoke a key")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke a key")
     @APIResponse(responseCode = "200", description = "Revoked")
     @APIResponse(ref = "NotFound")
     public Envelope<Deleted> revoke(@PathParam("websiteId") String websiteId, @PathParam("apiKeyId") String apiKeyId) {

@@ -1,5 +1,8 @@
 package dev.payments.admin;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The item of a successful Account API delete or revoke. */
-public record Deleted(String message, String id) {
+@Schema(name = "Deleted", requiredProperties = {"message", "id"})
+public record Deleted(@Schema(examples = "Website deleted") String message, String id) {
 }

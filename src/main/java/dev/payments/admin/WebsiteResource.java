@@ -37,7 +37,7 @@ public class WebsiteResource {
 
     @GET
     @Requires({Permission.WEBSITES_READ, Permission.SETTINGS_READ})
-    @Operation(summary = "List the websites the caller may see")
+    @Operation(operationId = "listWebsites", summary = "List the websites the caller may see")
     @APIResponse(responseCode = "200", description = "The websites")
     public Envelope<WebsiteView> list() {
         return Envelope.of(service.list(caller.credential()));
@@ -46,7 +46,7 @@ public class WebsiteResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.WEBSITES_WRITE)
-    @Operation(summary = "Create a website", description = "Only tokens valid for all websites may create one.")
+    @Operation(operationId = "createWebsite", summary = "Create a website", description = "Only tokens valid for all websites may create one.")
     @APIResponse(responseCode = "200", description = "The new website")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Conflict")
@@ -59,7 +59,7 @@ public class WebsiteResource {
     @GET
     @Path("/{websiteId}")
     @Requires(value = {Permission.WEBSITES_READ, Permission.SETTINGS_READ}, website = WebsiteScope.PATH)
-    @Operation(summary = "Read a website")
+    @Operation(operationId = "getWebsite", summary = "Read a website")
     @APIResponse(responseCode = "200", description = "The website")
     @APIResponse(ref = "NotFound")
     public Envelope<WebsiteView> get(@PathParam("websiteId") String websiteId) {
@@ -70,7 +70,7 @@ public class WebsiteResource {
     @Path("/{websiteId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(value = {Permission.WEBSITES_WRITE, Permission.SETTINGS_WRITE}, website = WebsiteScope.PATH)
-    @Operation(summary = "Update name, reporting currency, time zone or tracking suspension")
+    @Operation(operationId = "updateWebsite", summary = "Update name, reporting currency, time zone or tracking suspension")
     @APIResponse(responseCode = "200", description = "The updated website")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
@@ -84,7 +84,7 @@ public class WebsiteResource {
     @DELETE
     @Path("/{websiteId}")
     @Requires(value = Permission.WEBSITES_WRITE, website = WebsiteScope.PATH)
-    @Operation(summary = "Delete a website with its API keys and payments")
+    @Operation(operationId = "deleteWebsite", summary = "Delete a website with its API keys and payments")
     @APIResponse(responseCode = "200", description = "Deleted")
     @APIResponse(ref = "NotFound")
     public Envelope<Deleted> delete(@PathParam("websiteId") String websiteId) {

@@ -7,7 +7,8 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code _id}: the id again, as DataFast names it; {@code websiteId}: the id once more, in a creation's answer only. */
-@Schema(name = "Website")
+@Schema(name = "Website", requiredProperties = {"id", "_id", "domain", "name", "currency", "timezone",
+    "trackingSuspended", "createdAt"})
 public record WebsiteView(@Schema(examples = "665f0b3c4d2e1a0012345678") String id,
         @JsonProperty("_id") @Schema(description = "The id again, as DataFast names it") String _id,
         @Schema(examples = "example.com") String domain,

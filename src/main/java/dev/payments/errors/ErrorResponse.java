@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The one shape of every error response (contract section 5). */
 // also serialized outside the REST layer (RouteErrors), where no build-time serializer exists: native needs reflection
 @RegisterForReflection(targets = {ErrorResponse.class, ErrorResponse.Detail.class})
-@Schema(name = "Error", description = "Every error, from every layer, has this shape")
+@Schema(name = "Error", description = "Every error, from every layer, has this shape",
+        requiredProperties = {"status", "error"})
 public record ErrorResponse(@Schema(enumeration = "error") String status, Detail error) {
 
     public static ErrorResponse of(int code, String type, String message, List<String> fields, String requestId) {
@@ -17,6 +18,7 @@ public record ErrorResponse(@Schema(enumeration = "error") String status, Detail
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ErrorDetail", requiredProperties = {"code", "type", "message", "request_id"})
     public record Detail(
             @Schema(description = "The HTTP status", examples = "400") int code,
             @Schema(description = "Machine-readable kind of error", examples = "validation_failed") String type,

@@ -31,8 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         `payments:write` and `payments:read`, nothing at the account level;
                         * a **`dft_` account token** (account settings): the permissions it was created with \
                         (`payments:write`, `payments:read`, `websites:read`, `websites:write`, `api-keys:read`, \
-                        `api-keys:write`, or `*`) on all websites or a list of them; payment routes then need the \
-                        `websiteId` query parameter.
+                        `api-keys:write`, or `*`; DataFast's `settings:read` and `settings:write` read and update \
+                        websites) on all websites or a list of them; payment routes then need the `websiteId` query \
+                        parameter.
 
                         Errors always have the shape \
                         `{"status":"error","error":{"code":400,"type":"...","message":"...","request_id":"..."}}`."""),
@@ -50,6 +51,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                 description = "Permission missing, website not accessible, or tracking suspended",
                                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "NotFound", responseCode = "404", description = "No such resource",
+                                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = "NotAcceptable", responseCode = "406",
+                                description = "The Accept header excludes application/json",
                                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "Conflict", responseCode = "409", description = "Conflicts with stored state",
                                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),

@@ -1,9 +1,11 @@
 package dev.payments.http;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The {"status":"success","data":[...]} wrapper DataFast's account and delete responses use. */
-public record Envelope<T>(String status, List<T> data) {
+@Schema(requiredProperties = {"status", "data"})
+public record Envelope<T>(@Schema(enumeration = "success") String status, List<T> data) {
 
     public static <T> Envelope<T> of(List<T> data) {
         return new Envelope<>("success", data);

@@ -12,17 +12,20 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Adds the failures every authenticated route can return (auth, rate limit, server, database) to each API operation, and gives
- * each shared error response an example with its own status.
+ * Adds the failures every route can return (auth, rate limit, size, content negotiation, server, database) to each API
+ * operation, declares the headers of every response, gives each shared error response an example with its own status,
+ * and lets {@link WireSchemas} correct what annotations cannot express.
  */
 public class StandardResponses implements OASFilter {
 
     /** The error responses of {@link ApiDocs}, by status. */
-    private static final Map<Integer, String> ERRORS = Map.of(
-            400, "BadRequest", 401, "Unauthorized", 403, "Forbidden", 404, "NotFound", 409, "Conflict",
-            413, "PayloadTooLarge", 415, "UnsupportedMediaType", 429, "TooManyRequests", 500, "InternalError",
-            503, "ServiceUnavailable");
-    private static final List<Integer> EVERY_ROUTE = List.of(401, 403, 429, 500, 503);
+    private static final Map<Integer, String> ERRORS = Map.ofEntries(
+            Map.entry(400, "BadRequest"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+            Map.entry(404, "NotFound"), Map.entry(406, "NotAcceptable"), Map.entry(409, "Conflict"),
+            Map.entry(413, "PayloadTooLarge"), Map.entry(415, "UnsupportedMediaType"),
+            Map.entry(429, "TooManyRequests"), Map.entry(500, "InternalError"), Map.entry(503, "ServiceUnavailable"));
+    /** A declared length over the cap is refused on any route, as is an Accept without JSON. */
+    private static final List<Integer> EVERY_ROUTE = List.of(401, 403, 406, 413, 429, 500, 503);
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -34,14 +37,22 @@ public class StandardResponses implements OASFilter {
                             .ref("#/components/responses/" + ERRORS.get(status)));
                 }
             });
+            responses.getAPIResponses().forEach((status, response) -> {
+                if (response.getRef() == null) {
+                    ResponseHeaders.add(response, Integer.parseInt(status));
+                }
+            });
         }
         return operation;
     }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        ResponseHeaders.declare(openAPI);
+        WireSchemas.apply(openAPI);
         ERRORS.forEach((status, name) -> {
             var response = openAPI.getComponents().getResponses().get(name);
+            ResponseHeaders.add(response, status);
             MediaType json = response.getContent().getMediaType("application/json");
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("code", status);

@@ -2,14 +2,21 @@ package dev.payments.payments;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One item of the DELETE /api/v1/payments response. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DeleteResult(String message, String transaction_id, String datafast_visitor_id, long deleted,
-        TimeRangeView timeRange) {
+@Schema(name = "PaymentsDeleted", requiredProperties = {"message", "deleted"})
+public record DeleteResult(@Schema(examples = "Deleted 3 payments for visitor within time range") String message,
+        @Schema(description = "Only for a delete by transaction") String transaction_id,
+        @Schema(description = "Only for a delete by visitor") String datafast_visitor_id,
+        long deleted,
+        @Schema(description = "Only when a time range was given") TimeRangeView timeRange) {
 
-    public record TimeRangeView(@JsonInclude(JsonInclude.Include.ALWAYS) Instant start,
-            @JsonInclude(JsonInclude.Include.ALWAYS) Instant end) {
+    /** An end left open is null. */
+    @Schema(name = "TimeRange", requiredProperties = {"start", "end"})
+    public record TimeRangeView(@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true) Instant start,
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true) Instant end) {
     }
 
     static DeleteResult ofTransaction(String transactionId) {

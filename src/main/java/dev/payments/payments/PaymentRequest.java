@@ -23,7 +23,8 @@ public record PaymentRequest(
         @NotNull(message = "is required")
         @DecimalMin(value = "0", message = "must be greater than or equal to 0")
         @DecimalMax(value = PaymentRequest.MAX_AMOUNT, message = "must be at most " + PaymentRequest.MAX_AMOUNT)
-        @Digits(integer = 12, fraction = 8, message = "must have at most 8 decimal places")
+        // the integer part is bounded by @DecimalMax alone, so a large amount is told so, not told of decimals
+        @Digits(integer = Integer.MAX_VALUE, fraction = 8, message = "must have at most 8 decimal places")
         BigDecimal amount,
 
         @Schema(description = "ISO 4217 code, any case", examples = "USD", required = true)

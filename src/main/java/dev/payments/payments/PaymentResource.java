@@ -37,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Payments", description = "Record, read and delete revenue events of a website")
 public class PaymentResource {
 
+    private static final String START_AT = "ISO 8601 instant with an offset; payments at or after it";
+    private static final String END_AT = "ISO 8601 instant with an offset; payments at or before it";
+
     @Inject
     PaymentService service;
 
@@ -48,7 +51,7 @@ public class PaymentResource {
     @Requires(value = Permission.PAYMENTS_WRITE, website = WebsiteScope.QUERY, tracking = true)
     @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY,
             schema = @Schema(type = SchemaType.STRING))
-    @Operation(summary = "Record a payment, refund, renewal or free trial",
+    @Operation(operationId = "createPayment", summary = "Record a payment, refund, renewal or free trial",
             description = "Idempotent per transaction_id. 200 means the outcome is durably committed; the message "
                     + "says which outcome it was: recorded, free trial recorded, refund recorded, duplicate skipped, "
                     + "attributed to visitor, marked as refunded.")
@@ -69,7 +72,7 @@ public class PaymentResource {
     @Requires(value = Permission.PAYMENTS_READ, website = WebsiteScope.QUERY)
     @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY,
             schema = @Schema(type = SchemaType.STRING))
-    @Operation(summary = "Read payments back, newest first",
+    @Operation(operationId = "listPayments", summary = "Read payments back, newest first",
             description = "Filters combine with AND. Pass pagination.next_cursor as cursor to get the next page.")
     @APIResponse(responseCode = "200", description = "A page of payments")
     @APIResponse(ref = "BadRequest")
@@ -77,9 +80,12 @@ public class PaymentResource {
     public PaymentPage list(@QueryParam("transaction_id") String transactionId,
             @QueryParam("datafast_visitor_id") String visitorId,
             @QueryParam("customer_id") String customerId,
-            @QueryParam("startAt") String startAt, @QueryParam("start") String start,
-            @QueryParam("endAt") String endAt, @QueryParam("end") String end,
-            @Parameter(description = "1 to 100, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = START_AT) @QueryParam("startAt") String startAt,
+            @Parameter(description = "Alias of startAt", deprecated = true) @QueryParam("start") String start,
+            @Parameter(description = END_AT) @QueryParam("endAt") String endAt,
+            @Parameter(description = "Alias of endAt", deprecated = true) @QueryParam("end") String end,
+            @Parameter(description = "Payments per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
         PaymentFilter filter = new PaymentFilter(transactionId, visitorId, customerId,
                 TimeRange.parse(startAt, start, endAt, end));
@@ -90,7 +96,7 @@ public class PaymentResource {
     @Requires(value = Permission.PAYMENTS_WRITE, website = WebsiteScope.QUERY)
     @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY,
             schema = @Schema(type = SchemaType.STRING))
-    @Operation(summary = "Delete payments",
+    @Operation(operationId = "deletePayments", summary = "Delete payments",
             description = "By transaction_id (alias tx_id; other filters are then ignored; 404 if none), by "
                     + "datafast_visitor_id (optionally within startAt/endAt), or by a time range alone (both ends "
                     + "required). Only ever touches the caller's website.")
@@ -98,10 +104,12 @@ public class PaymentResource {
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
     public Envelope<DeleteResult> delete(@QueryParam("transaction_id") String transactionId,
-            @QueryParam("tx_id") String txId,
+            @Parameter(description = "Alias of transaction_id", deprecated = true) @QueryParam("tx_id") String txId,
             @QueryParam("datafast_visitor_id") String visitorId,
-            @QueryParam("startAt") String startAt, @QueryParam("start") String start,
-            @QueryParam("endAt") String endAt, @QueryParam("end") String end) {
+            @Parameter(description = START_AT) @QueryParam("startAt") String startAt,
+            @Parameter(description = "Alias of startAt", deprecated = true) @QueryParam("start") String start,
+            @Parameter(description = END_AT) @QueryParam("endAt") String endAt,
+            @Parameter(description = "Alias of endAt", deprecated = true) @QueryParam("end") String end) {
         String transaction = Aliases.pick(transactionId, "transaction_id", txId, "tx_id");
         PaymentFilter filter = transaction != null ? new PaymentFilter(transaction, null, null, TimeRange.NONE)
                 : new PaymentFilter(null, visitorId, null, TimeRange.parse(startAt, start, endAt, end));

@@ -6,23 +6,26 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A payment as GET /api/v1/payments returns it; components are named as on the wire. */
-@Schema(name = "Payment")
+@Schema(name = "Payment", requiredProperties = {"transaction_id", "amount", "currency", "reporting_amount",
+    "reporting_currency", "datafast_visitor_id", "datafast_session_id", "customer_email", "customer_name", "customer_id",
+    "renewal", "refunded", "refunded_at", "is_free_trial", "timestamp"})
 public record PaymentView(
         @Schema(examples = "payment_456") String transaction_id,
         @Schema(examples = "29.99") BigDecimal amount,
         @Schema(examples = "USD") String currency,
         @Schema(description = "The amount in the website's reporting currency at the ECB reference rate of the "
-                + "payment's date; null while that rate is not known yet (pending)", examples = "27.43")
+                + "payment's date; null while that rate is not known yet (pending)", examples = "27.43",
+                nullable = true)
         BigDecimal reporting_amount,
         @Schema(description = "The website's reporting currency", examples = "EUR") String reporting_currency,
-        String datafast_visitor_id,
-        String datafast_session_id,
-        String customer_email,
-        String customer_name,
-        String customer_id,
+        @Schema(nullable = true) String datafast_visitor_id,
+        @Schema(nullable = true) String datafast_session_id,
+        @Schema(nullable = true) String customer_email,
+        @Schema(nullable = true) String customer_name,
+        @Schema(nullable = true) String customer_id,
         boolean renewal,
         boolean refunded,
-        Instant refunded_at,
+        @Schema(nullable = true, description = "When it was marked refunded") Instant refunded_at,
         @JsonProperty("is_free_trial") boolean is_free_trial,
         @Schema(examples = "2026-05-19T12:00:00Z") Instant timestamp) {
 

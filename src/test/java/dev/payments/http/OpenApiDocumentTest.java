@@ -101,6 +101,62 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void shouldNameEachOperationAsAClientAuthorWould() {
+        JsonPath document = document();
+        Set<String> ids = new TreeSet<>();
+        ROUTES.forEach(route -> ids.add(document.getString(pathOf(route) + ".operationId")));
+        assertEquals(new TreeSet<>(List.of("createPayment", "listPayments", "deletePayments", "listAccessTokens",
+                "createAccessToken", "revokeAccessToken", "listWebsites", "createWebsite", "getWebsite",
+                "updateWebsite", "deleteWebsite", "listApiKeys", "createApiKey", "rollApiKey", "revokeApiKey")), ids);
+    }
+
+    @Test
+    void shouldServeRelativeToWhereTheDocumentWasLoadedFrom() {
+        assertEquals(List.of(Map.of("url", "/")), document().getList("servers"));
+    }
+
+    @Test
+    void shouldWritePatternsThatMeanTheSameInEcmaScriptAndMatchTheirExamples() {
+        Map<String, Map<String, Object>> properties = document()
+                .getMap("components.schemas.PaymentRequest.properties");
+        properties.forEach((name, property) -> {
+            String pattern = (String) property.get("pattern");
+            if (pattern != null) {
+                assertTrue(!pattern.contains("\\p{") && !pattern.contains("\\P{"), name + ": Java-only " + pattern);
+                List<?> examples = (List<?>) property.getOrDefault("examples", List.of());
+                examples.forEach(example -> assertTrue(java.util.regex.Pattern.compile(pattern)
+                        .matcher(String.valueOf(example)).find(), name + ": " + example + " against " + pattern));
+            }
+        });
+    }
+
+    @Test
+    void shouldMarkTheAliasParametersDeprecated() {
+        JsonPath document = document();
+        assertEquals(List.of(true, true), deprecation(document, "get /api/v1/payments", "start", "end"));
+        assertEquals(List.of(true, true, true),
+                deprecation(document, "delete /api/v1/payments", "tx_id", "start", "end"));
+        assertEquals(List.of(false), deprecation(document, "delete /api/v1/payments", "transaction_id"));
+    }
+
+    @Test
+    void shouldDeclareTheRequestIdOnEveryResponseAndRetryAfterWithEvery503() {
+        JsonPath document = document();
+        Map<String, Map<String, Object>> responses = document.getMap("components.responses");
+        responses.forEach((name, response) -> assertTrue(((Map<?, ?>) response.get("headers")).containsKey(
+                "X-Request-Id"), name));
+        assertTrue(((Map<?, ?>) responses.get("ServiceUnavailable").get("headers")).containsKey("Retry-After"));
+        assertTrue(document.getMap(pathOf("post /api/v1/payments") + ".responses.'200'.headers")
+                .containsKey("RateLimit-Remaining"));
+    }
+
+    private static List<Boolean> deprecation(JsonPath document, String route, String... names) {
+        List<Map<String, Object>> parameters = document.getList(pathOf(route) + ".parameters");
+        return List.of(names).stream().map(name -> parameters.stream().filter(p -> name.equals(p.get("name")))
+                .findFirst().map(p -> Boolean.TRUE.equals(p.get("deprecated"))).orElseThrow()).toList();
+    }
+
+    @Test
     void shouldShowRequestExamplesForRecordingAPayment() {
         JsonPath document = document();
         Map<String, Object> examples = document.getMap(

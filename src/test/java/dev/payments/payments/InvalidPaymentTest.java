@@ -56,6 +56,8 @@ class InvalidPaymentTest {
     @Test
     void shouldRejectAnAmountBeyondTheUpperBound() {
         rejected(payment(unique("tx"), "amount", "1e15"), "amount");
+        rejected(payment(unique("tx"), "amount", 1_000_000_000_000L), "amount")
+                .body("error.message", equalTo("amount must be at most 999999999999.99999999"));
     }
 
     @Test

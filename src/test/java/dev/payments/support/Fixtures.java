@@ -23,6 +23,7 @@ public final class Fixtures {
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.filters(new ContractCheck());
     }
 
     private Fixtures() {

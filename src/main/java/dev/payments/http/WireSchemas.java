@@ -1,0 +1,41 @@
+package dev.payments.http;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+
+/**
+ * What the annotations cannot say of the schemas, said as the wire has it: an amount is a JSON number or a numeric
+ * string, up to its real bound; text rules written in Java regexes are given in ECMA-262, the dialect of OpenAPI's
+ * patterns (the Java-only part, no unpaired surrogate, stays in the description); no schema nothing uses.
+ */
+final class WireSchemas {
+
+    /** Amounts are below this (at most 999999999999.99999999: numeric(20, 8)), a bound a double holds exactly. */
+    private static final BigDecimal AMOUNT_BOUND = new BigDecimal("1000000000000");
+    private static final String NUMERIC_STRING = "^[0-9]{1,12}(\\.[0-9]{1,8})?$";
+    /** PaymentRequest.TEXT, which uses Java's \p{Cs}: NUL excluded, in ECMA-262. */
+    private static final String JAVA_TEXT = "[^\\x00\\p{Cs}]*";
+    private static final String ECMA_TEXT = "^[^\\u0000]*$";
+
+    private WireSchemas() {
+    }
+
+    static void apply(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        Schema amount = schemas.get("PaymentRequest").getProperties().get("amount");
+        amount.setType(List.of(Schema.SchemaType.NUMBER, Schema.SchemaType.STRING));
+        amount.setMaximum(null);
+        amount.setExclusiveMaximum(AMOUNT_BOUND);
+        amount.setMultipleOf(null);
+        amount.setPattern(NUMERIC_STRING); // applies to the string form only
+        // the generic Envelope<T> itself: only its typed variants (EnvelopeWebsiteView...) are used
+        openAPI.getComponents().removeSchema("Envelope");
+        schemas.values().stream().filter(schema -> schema.getProperties() != null)
+                .flatMap(schema -> schema.getProperties().values().stream())
+                .filter(property -> JAVA_TEXT.equals(property.getPattern()))
+                .forEach(property -> property.setPattern(ECMA_TEXT));
+    }
+}
