@@ -9,6 +9,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -65,8 +66,35 @@ class KeyQuotas {
     }
 
     ConsumptionProbe consume(String credentialId) {
-        return copies.get(credentialId, id -> store.builder().withOptimization(Optimizations.delaying(delay))
-                .build(id, quota)).tryConsumeAndReturnRemaining(1);
+        try {
+            return copies.get(credentialId, this::localCopy).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            if (!isBucketNotFound(e)) {
+                throw e;
+            }
+            // the shared bucket went away under the copy (removed as expired): start again from a new one
+            copies.invalidate(credentialId);
+            return copies.get(credentialId, this::localCopy).tryConsumeAndReturnRemaining(1);
+        }
+    }
+
+    /**
+     * A key's local copy, once its shared bucket exists: Bucket4j's delaying optimization does not create a missing
+     * bucket itself when several requests of a new key reach it at once (they fail with BucketNotFoundException,
+     * wrapped in its batching's exception), so a plain proxy creates it first, with the quota.
+     */
+    private BucketProxy localCopy(String credentialId) {
+        store.builder().build(credentialId, quota).getAvailableTokens();
+        return store.builder().withOptimization(Optimizations.delaying(delay)).build(credentialId, quota);
+    }
+
+    private static boolean isBucketNotFound(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rows of buckets left alone long enough to be full again: by one instance at a time. */
