@@ -12,7 +12,6 @@ public final class Secrets {
     public static final String WEBSITE_KEY_PREFIX = "df_";
     public static final String ACCOUNT_TOKEN_PREFIX = "dft_";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
     private Secrets() {
@@ -47,9 +46,14 @@ public final class Secrets {
         return rawSecret.substring(0, prefixEnd + 4) + "..." + rawSecret.substring(rawSecret.length() - 4);
     }
 
+    /**
+     * A generator per call, created at run time: one held in a static field would be seeded once and frozen into a
+     * native image's heap (its classes are initialized at build time). New ids and secrets are rare; the JDK's
+     * generators share their entropy source, so a new one is cheap.
+     */
     private static String randomHex(int bytes) {
         byte[] buffer = new byte[bytes];
-        RANDOM.nextBytes(buffer);
+        new SecureRandom().nextBytes(buffer);
         return HEX.formatHex(buffer);
     }
 }
