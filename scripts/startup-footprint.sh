@@ -7,6 +7,8 @@
 # native executable target/*-runner (build it with ./mvnw package -Dnative -DskipTests). The script never builds.
 # Each run starts the application in the production profile on a free port (PORT) and records:
 #   - wall time from launching the process to the first HTTP 200 from /q/health/ready (polled every 10 ms),
+#   - wall time from launching the process to the first 200 of a POST /api/v1/payments sent once it is ready (with
+#     a df_ key the unmeasured first run creates, through the bootstrap token the script gives the application),
 #   - the start time Quarkus reports in its "started in X.XXXs" log line (plain or JSON logs),
 #   - resident memory (VmRSS) right after ready, and again after a warm-up load of WARMUP_REQUESTS requests
 #     (4 clients alternating GET /q/health/live and an unauthenticated GET /api/v1/payments, a 401: no data written),
@@ -26,6 +28,8 @@
 set -euo pipefail
 
 readonly POLL_INTERVAL=0.01
+readonly TOKEN=dft_startup_0123456789abcdefghijklmnopqrstuvwxyz
+export PAYMENTS_BOOTSTRAP_TOKEN=$TOKEN
 READY_TIMEOUT=${READY_TIMEOUT:-60}
 SHUTDOWN_TIMEOUT=${SHUTDOWN_TIMEOUT:-30}
 WARMUP_REQUESTS=${WARMUP_REQUESTS:-200}
@@ -40,6 +44,7 @@ export QUARKUS_DATASOURCE_PASSWORD=${QUARKUS_DATASOURCE_PASSWORD:-postgres}
 
 app_pid=
 work_dir=
+key=
 launch=()
 result=()
 
@@ -127,10 +132,27 @@ warm_up() {
   [[ $unexpected -eq 0 ]] || die "warm-up load: $unexpected responses other than 200/401"
 }
 
+# A website and a df_ key for the POSTs of the measured runs, created through the bootstrap token.
+create_key() {
+  local base=$1 website
+  website=$(curl -fsS -X POST "$base/api/v1/admin/websites" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' -d "{\"domain\":\"startup-$RANDOM$RANDOM.example.com\"}" |
+    sed -n 's/.*"id":"\([0-9a-f]*\)".*/\1/p')
+  key=$(curl -fsS -X POST "$base/api/v1/admin/websites/$website/apikeys" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' -d '{"name":"startup"}' | sed -n 's/.*"key":"\(df_[0-9a-f]*\)".*/\1/p')
+  [[ -n $key ]] || die "could not create a website key through the bootstrap token"
+}
+
+first_post() {
+  curl -s -o /dev/null -w '%{http_code}' --max-time 30 -X POST "$1/api/v1/payments" \
+    -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+    -d "{\"amount\":1,\"currency\":\"USD\",\"transaction_id\":\"startup_$(now_us)\"}"
+}
+
 # One start/measure/stop cycle, in this shell (not a subshell: the trap must know app_pid).
-# Sets result to: ready_ms quarkus_s rss_start_mib rss_warm_mib shutdown_ms
+# Sets result to: ready_ms post_ms quarkus_s rss_start_mib rss_warm_mib shutdown_ms
 measure_run() {
-  local log=$1 port start ready_at deadline started rss_start rss_warm stop_at status
+  local log=$1 port start ready_at posted_at deadline started rss_start rss_warm stop_at status
   port=$(free_port)
   local base="http://127.0.0.1:$port"
 
@@ -152,6 +174,9 @@ measure_run() {
     sleep "$POLL_INTERVAL"
   done
   ready_at=$(now_us)
+  [[ -n $key ]] || create_key "$base"
+  [[ $(first_post "$base") == 200 ]] || die "the first POST /api/v1/payments did not answer 200"
+  posted_at=$(now_us)
   rss_start=$(rss_mib "$app_pid")
 
   warm_up "$base"
@@ -180,7 +205,8 @@ measure_run() {
   wait "$app_pid" || true # exit status 143 after SIGTERM is the JVM's normal one
   app_pid=
 
-  result=("$(((ready_at - start) / 1000))" "${started:-n/a}" "$rss_start" "$rss_warm" "$shutdown_ms")
+  result=("$(((ready_at - start) / 1000))" "$(((posted_at - start) / 1000))" "${started:-n/a}" "$rss_start"
+    "$rss_warm" "$shutdown_ms")
 }
 
 # Reads numbers (one a line, "n/a" skipped) and prints "median min max", each with the printf format $1.
@@ -262,9 +288,9 @@ main() {
   echo "unmeasured first run (cold page cache after a build) ..."
   measure_run "$work_dir/warm-up.log"
 
-  local fmt='%-6s %10s %10s %14s %14s %12s\n'
+  local fmt='%-6s %10s %10s %10s %14s %14s %12s\n'
   # shellcheck disable=SC2059 # the format is ours
-  printf "$fmt" run ready_ms quarkus_s rss_start_MiB rss_warm_MiB shutdown_ms
+  printf "$fmt" run ready_ms post_ms quarkus_s rss_start_MiB rss_warm_MiB shutdown_ms
   local results=$work_dir/results i median min max
   for ((i = 1; i <= runs; i++)); do
     measure_run "$work_dir/run-$i.log"
@@ -275,9 +301,10 @@ main() {
 
   echo
   printf '%-24s %8s %8s %8s\n' "" median min max
-  local labels=("time to ready (ms)" "Quarkus start (s)" "RSS after start (MiB)" "RSS after warm-up (MiB)" "shutdown (ms)")
-  local formats=(%.0f %.3f %.1f %.1f %.0f)
-  for i in 0 1 2 3 4; do
+  local labels=("time to ready (ms)" "time to first POST (ms)" "Quarkus start (s)" "RSS after start (MiB)"
+    "RSS after warm-up (MiB)" "shutdown (ms)")
+  local formats=(%.0f %.0f %.3f %.1f %.1f %.0f)
+  for i in 0 1 2 3 4 5; do
     read -r median min max < <(cut -d' ' -f$((i + 1)) "$results" | stats "${formats[i]}")
     printf '%-24s %8s %8s %8s\n' "${labels[i]}" "$median" "$min" "$max"
   done
