@@ -10,13 +10,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
-import org.hibernate.SessionFactory;
 import org.jboss.logging.Logger;
 
 /**
- * Migrates the schema (Flyway) and validates the entities against it (Hibernate) before anything else uses the
- * database. A database that cannot be reached yet does not stop start-up: the service runs, reports not ready, and
- * tries again until it can. Any other failure (a migration that does not apply, entities that do not match) stops it.
+ * Migrates the schema (Flyway) before anything else uses the database. A database that cannot be reached yet does
+ * not stop start-up: the service runs, reports not ready, and tries again until it can. Any other failure (a migration
+ * that does not apply, or was changed after it was applied) stops it. That the entities match the migrated schema is
+ * checked by the tests (SchemaMappingTest), not at every start: it costs each cold start a round of metadata queries.
  */
 @ApplicationScoped
 public class Schema {
@@ -28,9 +28,6 @@ public class Schema {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @Inject
-    SessionFactory sessionFactory;
 
     @Inject
     Event<SchemaReady> readyEvent;
@@ -68,7 +65,6 @@ public class Schema {
             flyway.migrate();
             // Flyway's init-sql lifted the statement timeout on the connections it used: none of them serves a request
             dataSource.flush(AgroalDataSource.FlushMode.GRACEFUL);
-            sessionFactory.getSchemaManager().validateMappedObjects();
             readyEvent.fire(new SchemaReady()); // its observers are idempotent: they may run again after a failure
         } catch (RuntimeException e) {
             if (!DatabaseFailures.isUnavailable(e)) {
