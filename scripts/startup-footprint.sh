@@ -3,8 +3,9 @@
 #
 # Usage: scripts/startup-footprint.sh [--native] [runs]      (runs: default 5)
 #
-# Measures target/quarkus-app/quarkus-run.jar (build it with ./mvnw package -DskipTests), or with --native the
-# native executable target/*-runner (build it with ./mvnw package -Dnative -DskipTests). The script never builds.
+# Measures target/quarkus-app/quarkus-run.jar (build it with ./mvnw package -DskipTests; APP_JAR names another), or
+# with --native the native executable target/*-runner (build it with ./mvnw package -Dnative -DskipTests). The script
+# never builds. The AOT cache of JDK 25 is used when JAVA_OPTS names it (-XX:AOTCache=...).
 # Each run starts the application in the production profile on a free port (PORT) and records:
 #   - wall time from launching the process to the first HTTP 200 from /q/health/ready (polled every 10 ms),
 #   - wall time from launching the process to the first 200 of a POST /api/v1/payments sent once it is ready (with
@@ -16,7 +17,8 @@
 # One unmeasured run comes first, so that a cold page cache right after a build does not skew the figures.
 #
 # Environment:
-#   JAVA_OPTS         JVM options, e.g. '-XX:+UseSerialGC -XX:MaxRAMPercentage=75' (JVM mode only)
+#   JAVA_OPTS         JVM options, e.g. '-XX:+UseSerialGC -XX:AOTCache=target/quarkus-app/app.aot' (JVM mode only)
+#   APP_JAR           the jar to measure in JVM mode (default target/quarkus-app/quarkus-run.jar)
 #   NATIVE_BINARY     native executable to measure with --native (default: the single target/*-runner)
 #   READY_TIMEOUT     seconds to wait for readiness before failing (default 60)
 #   SHUTDOWN_TIMEOUT  seconds to wait for exit after SIGTERM before failing (default 30)
@@ -257,7 +259,7 @@ main() {
 
   cd "$(dirname "$0")/.."
   if [[ $mode == jvm ]]; then
-    artifact=target/quarkus-app/quarkus-run.jar
+    artifact=${APP_JAR:-target/quarkus-app/quarkus-run.jar}
     [[ -f $artifact ]] || die "$artifact is missing: build it with ./mvnw package -DskipTests"
     java=${JAVA_HOME:+$JAVA_HOME/bin/}java
     local java_opts=()
