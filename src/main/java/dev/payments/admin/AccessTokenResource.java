@@ -35,8 +35,8 @@ public class AccessTokenResource {
 
     @GET
     @Requires(Permission.API_KEYS_READ)
-    @Operation(operationId = "listAccessTokens", summary = "List account tokens, masked", description = "Only tokens within the caller's own "
-            + "permissions and websites are listed.")
+    @Operation(operationId = "listAccessTokens", summary = "List account tokens, masked",
+            description = "Only tokens within the caller's own permissions and websites are listed.")
     @APIResponse(responseCode = "200", description = "The tokens")
     public Envelope<AccessTokenView> list() {
         return Envelope.of(service.list(caller.credential()));
@@ -45,8 +45,9 @@ public class AccessTokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.API_KEYS_WRITE)
-    @Operation(operationId = "createAccessToken", summary = "Create a dft_ token", description = "The raw token is in this response only. It cannot "
-            + "exceed the caller's own permissions or websites (403).")
+    @Operation(operationId = "createAccessToken", summary = "Create a dft_ token",
+            description = "The raw token is in this response only. It cannot exceed the caller's own permissions or "
+                    + "websites (403).")
     @APIResponse(responseCode = "200", description = "The new token, with its raw value")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "PayloadTooLarge")
@@ -58,8 +59,8 @@ public class AccessTokenResource {
     @DELETE
     @Path("/{tokenId}")
     @Requires(Permission.API_KEYS_WRITE)
-    @Operation(operationId = "revokeAccessToken", summary = "Revoke a token", description = "Takes effect at once on this instance and within 30 s "
-            + "on every other.")
+    @Operation(operationId = "revokeAccessToken", summary = "Revoke a token",
+            description = "Takes effect at once on this instance and within 2 s on every other.")
     @APIResponse(responseCode = "200", description = "Revoked")
     @APIResponse(ref = "NotFound")
     public Envelope<Deleted> revoke(@PathParam("tokenId") String tokenId) {

@@ -43,8 +43,8 @@ public class ApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(value = Permission.API_KEYS_WRITE, website = WebsiteScope.PATH)
-    @Operation(operationId = "createApiKey", summary = "Create a df_ key", description = "The raw key is in this response only. At most 10 keys "
-            + "per website: 409 beyond that.")
+    @Operation(operationId = "createApiKey", summary = "Create a df_ key",
+            description = "The raw key is in this response only. At most 10 keys per website: 400 beyond that.")
     @APIResponse(responseCode = "200", description = "The new key, with its raw value")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
@@ -59,7 +59,8 @@ public class ApiKeyResource {
     @PUT
     @Path("/{apiKeyId}")
     @Requires(value = Permission.API_KEYS_WRITE, website = WebsiteScope.PATH)
-    @Operation(operationId = "rollApiKey", summary = "Roll a key", description = "Returns the new raw key once; the old one stops working.")
+    @Operation(operationId = "rollApiKey", summary = "Roll a key",
+            description = "Returns the new raw key once; the old one stops working.")
     @APIResponse(responseCode = "200", description = "The key, with its new raw value")
     @APIResponse(ref = "NotFound")
     public Envelope<ApiKeyView> roll(@PathParam("websiteId") String websiteId, @PathParam("apiKeyId") String apiKeyId) {

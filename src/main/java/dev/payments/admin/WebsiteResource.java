@@ -46,7 +46,8 @@ public class WebsiteResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.WEBSITES_WRITE)
-    @Operation(operationId = "createWebsite", summary = "Create a website", description = "Only tokens valid for all websites may create one.")
+    @Operation(operationId = "createWebsite", summary = "Create a website",
+            description = "Only tokens valid for all websites may create one.")
     @APIResponse(responseCode = "200", description = "The new website")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Conflict")
@@ -70,7 +71,8 @@ public class WebsiteResource {
     @Path("/{websiteId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(value = {Permission.WEBSITES_WRITE, Permission.SETTINGS_WRITE}, website = WebsiteScope.PATH)
-    @Operation(operationId = "updateWebsite", summary = "Update name, reporting currency, time zone or tracking suspension")
+    @Operation(operationId = "updateWebsite",
+            summary = "Update name, reporting currency, time zone or tracking suspension")
     @APIResponse(responseCode = "200", description = "The updated website")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
