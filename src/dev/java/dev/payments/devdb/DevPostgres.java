@@ -31,12 +31,7 @@ final class DevPostgres {
         try {
             Files.createDirectories(dataDirectory);
             Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setOutputRedirector(Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(Redirect.appendTo(log.toFile()))
-                    .start();
+            EmbeddedPostgres postgres = launch(dataDirectory, log);
             System.setProperty(PORT_PROPERTY, Integer.toString(postgres.getPort()));
             LOG.infof("Nothing answers on localhost:5432: started an embedded PostgreSQL on port %d, data in %s "
                     + "(its log: %s)", postgres.getPort(), dataDirectory, log);
@@ -44,5 +39,15 @@ final class DevPostgres {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /** A server on a free port, on the data of an earlier one in that directory if there are some. */
+    static EmbeddedPostgres launch(Path dataDirectory, Path log) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setOutputRedirector(Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(Redirect.appendTo(log.toFile()))
+                .start();
     }
 }

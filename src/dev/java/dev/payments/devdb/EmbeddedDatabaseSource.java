@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
@@ -30,12 +31,23 @@ public class EmbeddedDatabaseSource implements ConfigSourceFactory {
     private static final int ORDINAL = 275;
     private static final int CONNECT_TIMEOUT_MS = 500;
 
+    private final IntPredicate answering;
+
+    public EmbeddedDatabaseSource() {
+        this(EmbeddedDatabaseSource::answers);
+    }
+
+    /** With another way to tell whether a server answers on a port (tests: as if none did). */
+    EmbeddedDatabaseSource(IntPredicate answering) {
+        this.answering = answering;
+    }
+
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue url = context.getValue(URL);
         if (!context.getProfiles().contains("dev") || url == null || url.getValue() == null
                 || url.getConfigSourceOrdinal() > APPLICATION_PROPERTIES || !url.getValue().contains(DEFAULT_SERVER)
-                || answers(5432)) {
+                || answering.test(5432)) {
             return List.of();
         }
         Path dataDirectory = Path.of(value(context, "dev-postgres.directory",
@@ -44,7 +56,8 @@ public class EmbeddedDatabaseSource implements ConfigSourceFactory {
         try {
             port = DevPostgres.start(dataDirectory);
         } catch (NoClassDefFoundError e) {
-            LOG.warnf("Nothing answers on localhost:5432 and this build has no embedded PostgreSQL (%s)", e.getMessage());
+            LOG.warnf("Nothing answers on localhost:5432 and this build has no embedded PostgreSQL (%s)",
+                    e.getMessage());
             return List.of();
         }
         return List.of(new PropertiesConfigSource(Map.of(
