@@ -16,8 +16,8 @@
 # payments, lists them, deletes some, then the website with the rest. Without one, the application still starts, and the cache
 # covers start-up and the paths that answer 503: a warning says the cache is weaker for it.
 #
-# Environment: QUARKUS_HTTP_PORT (default 8080), READY_TIMEOUT seconds (default 60), PAYMENTS_TRAINING_PAYMENTS
-# (default 300).
+# Environment: QUARKUS_HTTP_PORT (default 8080), READY_TIMEOUT seconds (default 60), EXIT_TIMEOUT seconds to stop and
+# write the cache after SIGTERM (default 300), PAYMENTS_TRAINING_PAYMENTS (default 300).
 set -euo pipefail
 
 [[ $# -ge 2 ]] || { sed -n '2,/^set -euo/{/^#/s/^# \{0,1\}//p}' "$0"; exit 2; }
@@ -36,10 +36,19 @@ export QUARKUS_DATASOURCE_USERNAME=${TRAINING_DATABASE_USERNAME:-postgres}
 export QUARKUS_DATASOURCE_PASSWORD=${TRAINING_DATABASE_PASSWORD:-postgres}
 export JDK_JAVA_OPTIONS="${JDK_JAVA_OPTIONS:-} -XX:AOTCacheOutput=$cache"
 READY_TIMEOUT=${READY_TIMEOUT:-60}
+EXIT_TIMEOUT=${EXIT_TIMEOUT:-300}
 PAYMENTS=${PAYMENTS_TRAINING_PAYMENTS:-300}
 base="http://127.0.0.1:$QUARKUS_HTTP_PORT"
 
 log() { echo "train-aot-cache: $*" >&2; }
+
+# A child that has exited stays a zombie until reaped, and kill -0 still succeeds on it: read its state instead
+running() {
+  local stat
+  read -r stat 2>/dev/null <"/proc/$1/stat" || return 1
+  stat=${stat##*) }
+  [[ ${stat%% *} != Z ]]
+}
 die() { log "error: $*"; exit 1; }
 
 # GET or DELETE with the given bearer credential; prints the body
@@ -105,6 +114,11 @@ fi
 
 kill -TERM "$app"
 # The JVM writes the cache as it exits (JDK 25 assembles it in a second JVM, which takes a while)
+deadline=$((SECONDS + EXIT_TIMEOUT))
+while running "$app"; do
+  ((SECONDS < deadline)) || die "the application had not exited ${EXIT_TIMEOUT}s after SIGTERM (EXIT_TIMEOUT)"
+  sleep 0.5
+done
 wait "$app" || true
 trap - EXIT
 [[ -s $cache ]] || die "the JVM wrote no AOT cache at $cache"
