@@ -97,7 +97,8 @@ public class ErrorMappers {
         return response.build();
     }
 
-    private static String describe(ConstraintViolation<?> violation) {
+    /** A violation as the error message names it: the JSON field, then what is wrong with it. */
+    public static String describe(ConstraintViolation<?> violation) {
         String field = fieldOf(violation);
         return field.isEmpty() ? "request body " + violation.getMessage() : field + " " + violation.getMessage();
     }

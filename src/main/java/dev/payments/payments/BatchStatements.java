@@ -32,21 +32,21 @@ final class BatchStatements {
             with limits as materialized (select set_config('lock_timeout', ?, true))
             insert into payment (website_id, transaction_id, amount, currency, visitor_id, session_id, customer_email,
                                  customer_name, customer_id, renewal, refunded, refunded_at, free_trial, occurred_at,
-                                 reporting_currency, reporting_amount, reporting_rate, rate_date)
+                                 reporting_currency, reporting_amount, reporting_rate, rate_date, completeness)
             select w.id, v.transaction_id, v.amount::numeric, v.currency, v.visitor_id, v.session_id, v.customer_email,
                    v.customer_name, v.customer_id, v.renewal::boolean, v.refunded::boolean,
                    v.refunded_at::timestamptz, v.free_trial::boolean, v.occurred_at::timestamptz, w.currency,
                    case when w.currency = v.reporting_currency then v.reporting_amount::numeric end,
                    case when w.currency = v.reporting_currency then v.reporting_rate::numeric end,
-                   case when w.currency = v.reporting_currency then v.rate_date::date end
+                   case when w.currency = v.reporting_currency then v.rate_date::date end, v.completeness::smallint
             from limits
                  cross join unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                   ?::text[], ?::text[], ?::text[], ?::text[])
+                                   ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                  with ordinality as v(website_id, transaction_id, amount, currency, visitor_id, session_id,
                                       customer_email, customer_name, customer_id, renewal, refunded, refunded_at,
                                       free_trial, occurred_at, reporting_currency, reporting_amount, reporting_rate,
-                                      rate_date, position)
+                                      rate_date, completeness, position)
                  join website w on w.id = v.website_id
             order by v.position
             for share of w
@@ -55,11 +55,11 @@ final class BatchStatements {
     /** What is stored for rows that were not inserted: whether their website exists, and their payment if any. */
     private static final String READ = """
             select k.website_id, k.transaction_id, w.id is not null, p.id is not null, p.visitor_id is null,
-                   p.session_id is null, p.refunded
+                   p.session_id is null, p.refunded, p.completeness
             from unnest(?::text[], ?::text[]) as k(website_id, transaction_id)
                  left join website w on w.id = k.website_id
                  left join payment p on p.website_id = k.website_id and p.transaction_id = k.transaction_id""";
-    private static final int COLUMNS = 18;
+    private static final int COLUMNS = 19;
 
     private BatchStatements() {
     }
@@ -120,7 +120,7 @@ final class BatchStatements {
                     Insertion insertion = !rows.getBoolean(3) ? Insertion.NO_WEBSITE
                             : !rows.getBoolean(4) ? Insertion.VANISHED
                             : Insertion.stored(new StoredPayment(rows.getBoolean(5), rows.getBoolean(6),
-                                    rows.getBoolean(7)));
+                                    rows.getBoolean(7), rows.getInt(8)));
                     found.put(new Key(rows.getString(1), rows.getString(2)), insertion);
                 }
             }
@@ -133,11 +133,11 @@ final class BatchStatements {
         Conversion conversion = p.conversion();
         return new String[] {p.websiteId(), p.transactionId(), p.amount().toPlainString(), p.currency(), p.visitorId(),
             p.sessionId(), p.customerEmail(), p.customerName(), p.customerId(), String.valueOf(p.renewal()),
-            String.valueOf(p.refunded()), p.refunded() ? p.receivedAt().toString() : null,
+            String.valueOf(p.refunded()), p.refunded() ? p.refundedAt().toString() : null,
             String.valueOf(p.freeTrial()), p.occurredAt().toString(), p.reportingCurrency(),
             conversion == null ? null : conversion.amount().toPlainString(),
             conversion == null ? null : conversion.rate().toPlainString(),
-            conversion == null ? null : conversion.rateDate().toString()};
+            conversion == null ? null : conversion.rateDate().toString(), String.valueOf(p.completeness().level())};
     }
 
     /** A payment's identity: its website and transaction id. */

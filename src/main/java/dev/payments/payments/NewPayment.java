@@ -4,7 +4,10 @@ import dev.payments.currency.Conversion;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A validated, normalized payment about to be written; {@code conversion} is null while no rate is known. */
+/**
+ * A validated, normalized payment about to be written; {@code conversion} is null while no rate is known,
+ * {@code refundedAt} is the time of the refund when {@code refunded}.
+ */
 record NewPayment(
         String websiteId,
         String transactionId,
@@ -19,9 +22,10 @@ record NewPayment(
         boolean refunded,
         boolean freeTrial,
         Instant occurredAt,
-        Instant receivedAt,
+        Instant refundedAt,
         String reportingCurrency,
-        Conversion conversion) {
+        Conversion conversion,
+        Completeness completeness) {
 
     CreateOutcome newRowOutcome() {
         if (refunded) {

@@ -43,7 +43,22 @@ public class PaymentService {
      * itself, a new payment being one autocommitted statement.
      */
     public CreateOutcome record(WebsiteSnapshot website, PaymentRequest request) throws SQLException {
-        CreateOutcome outcome = writer.write(normalize(website, request, Instant.now()));
+        Instant now = Instant.now();
+        return write(normalize(website, request, now, now, Completeness.PAYMENT));
+    }
+
+    /**
+     * A payment, refund or trial a provider's event reported, recorded as a POST of {@code request} would be; a refund
+     * is dated {@code refundedAt} (the provider's time of the refund) and {@code completeness} says how much of the
+     * payment the event knows.
+     */
+    public CreateOutcome recordFromProvider(WebsiteSnapshot website, PaymentRequest request, Instant refundedAt,
+            Completeness completeness) throws SQLException {
+        return write(normalize(website, request, Instant.now(), refundedAt, completeness));
+    }
+
+    private CreateOutcome write(NewPayment payment) throws SQLException {
+        CreateOutcome outcome = writer.write(payment);
         recorded.fire(new PaymentEvents.Recorded(outcome));
         return outcome;
     }
@@ -109,7 +124,8 @@ public class PaymentService {
         return count;
     }
 
-    private NewPayment normalize(WebsiteSnapshot website, PaymentRequest r, Instant now) {
+    private NewPayment normalize(WebsiteSnapshot website, PaymentRequest r, Instant now, Instant refundedAt,
+            Completeness completeness) {
         Instant occurredAt = r.timestamp() == null ? now : TimeRange.instant(r.timestamp(), "timestamp");
         if (occurredAt.isAfter(now.plus(MAX_FUTURE))) {
             throw ApiException.badRequest("timestamp must not be more than a day in the future", "timestamp");
@@ -126,6 +142,6 @@ public class PaymentService {
                 Aliases.pick(r.email(), "email", r.customer_email(), "customer_email"),
                 Aliases.pick(r.name(), "name", r.customer_name(), "customer_name"),
                 r.customer_id(), Boolean.TRUE.equals(r.renewal()), Boolean.TRUE.equals(r.refunded()), freeTrial,
-                occurredAt, now, website.currency(), conversion);
+                occurredAt, refundedAt, website.currency(), conversion, completeness);
     }
 }

@@ -1,5 +1,6 @@
 package dev.payments.payments;
 
+import dev.payments.currency.Conversion;
 import dev.payments.errors.ApiException;
 import dev.payments.websites.WebsiteDirectory;
 import io.agroal.api.AgroalDataSource;
@@ -19,17 +20,34 @@ import java.util.Optional;
  * Writes a payment idempotently, each call committed before it returns. A new transaction id is inserted by
  * {@link InsertBatches}, grouped with concurrent ones in one autocommitted statement; a known one is answered from the
  * row read back there when the request changes nothing (a duplicate), and otherwise locked and merged in a transaction
- * of its own (visitor attached, refund applied), so concurrent changes serialize on the row and each gets a definite
- * outcome.
+ * of its own (visitor attached, refund applied, payment completed: {@link Completeness}), so concurrent changes
+ * serialize on the row and each gets a definite outcome.
  */
 @ApplicationScoped
 class PaymentWriter {
 
     private static final String LOCK = """
-            select visitor_id is null, session_id is null, refunded from payment
+            select visitor_id is null, session_id is null, refunded, completeness from payment
             where website_id = ? and transaction_id = ? for update""";
     private static final String MERGE = """
             update payment set visitor_id = coalesce(visitor_id, ?), session_id = coalesce(session_id, ?),
+                               refunded_at = case when ? and not refunded then ? else refunded_at end,
+                               refunded = refunded or ?
+            where website_id = ? and transaction_id = ?""";
+    /**
+     * A request of higher {@link Completeness} restates the payment's own fields: its customer fields where it has them,
+     * the visitor and session where the row has none; the refund as MERGE does. The conversion is stored only when made
+     * for the row's reporting currency, else the payment is pending again (converted in the background).
+     */
+    private static final String COMPLETE = """
+            update payment set amount = ?::numeric, currency = ?, occurred_at = ?, renewal = ?, free_trial = ?,
+                               customer_email = coalesce(?, customer_email), customer_name = coalesce(?, customer_name),
+                               customer_id = coalesce(?, customer_id), visitor_id = coalesce(visitor_id, ?),
+                               session_id = coalesce(session_id, ?),
+                               reporting_amount = case when reporting_currency = ? then ?::numeric end,
+                               reporting_rate = case when reporting_currency = ? then ?::numeric end,
+                               rate_date = case when reporting_currency = ? then ?::date end,
+                               conversion_tried_at = '-infinity', completeness = ?,
                                refunded_at = case when ? and not refunded then ? else refunded_at end,
                                refunded = refunded or ?
             where website_id = ? and transaction_id = ?""";
@@ -101,12 +119,16 @@ class PaymentWriter {
         }
         boolean attributes = locked.get().attributedBy(p);
         boolean refunds = p.refunded() && !locked.get().refunded();
+        if (locked.get().completedBy(p)) {
+            complete(connection, p);
+            return Optional.of(refunds ? CreateOutcome.REFUND_RECORDED : CreateOutcome.RECORDED);
+        }
         if (attributes || refunds) {
             try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
                 setNullableString(merge, 1, p.visitorId());
                 setNullableString(merge, 2, p.sessionId());
                 merge.setBoolean(3, p.refunded());
-                merge.setObject(4, utc(p.receivedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                merge.setObject(4, utc(p.refundedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
                 merge.setBoolean(5, p.refunded());
                 merge.setString(6, p.websiteId());
                 merge.setString(7, p.transactionId());
@@ -122,9 +144,39 @@ class PaymentWriter {
             lock.setString(2, p.transactionId());
             try (ResultSet row = lock.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new StoredPayment(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3)))
+                        ? Optional.of(new StoredPayment(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3),
+                                row.getInt(4)))
                         : Optional.empty();
             }
+        }
+    }
+
+    private static void complete(Connection connection, NewPayment p) throws SQLException {
+        Conversion conversion = p.conversion();
+        try (PreparedStatement complete = connection.prepareStatement(COMPLETE)) {
+            complete.setString(1, p.amount().toPlainString());
+            complete.setString(2, p.currency());
+            complete.setObject(3, utc(p.occurredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+            complete.setBoolean(4, p.renewal());
+            complete.setBoolean(5, p.freeTrial());
+            setNullableString(complete, 6, p.customerEmail());
+            setNullableString(complete, 7, p.customerName());
+            setNullableString(complete, 8, p.customerId());
+            setNullableString(complete, 9, p.visitorId());
+            setNullableString(complete, 10, p.sessionId());
+            for (int i = 0; i < 3; i++) {
+                setNullableString(complete, 11 + 2 * i, conversion == null ? null : p.reportingCurrency());
+            }
+            setNullableString(complete, 12, conversion == null ? null : conversion.amount().toPlainString());
+            setNullableString(complete, 14, conversion == null ? null : conversion.rate().toPlainString());
+            setNullableString(complete, 16, conversion == null ? null : conversion.rateDate().toString());
+            complete.setShort(17, p.completeness().level());
+            complete.setBoolean(18, p.refunded());
+            complete.setObject(19, p.refunded() ? utc(p.refundedAt()) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+            complete.setBoolean(20, p.refunded());
+            complete.setString(21, p.websiteId());
+            complete.setString(22, p.transactionId());
+            complete.executeUpdate();
         }
     }
 

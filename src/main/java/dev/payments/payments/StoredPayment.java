@@ -1,17 +1,23 @@
 package dev.payments.payments;
 
 /**
- * What of a stored payment a later request may still change. A visitor or session once attached and a refund once
- * applied never change again, so a request that changes none is a duplicate for good, whenever the row was read.
+ * What of a stored payment a later request may still change. A visitor or session once attached, a refund once applied
+ * and a completeness once reached never change again, so a request that changes none is a duplicate for good, whenever
+ * the row was read.
  */
-record StoredPayment(boolean noVisitor, boolean noSession, boolean refunded) {
+record StoredPayment(boolean noVisitor, boolean noSession, boolean refunded, int completeness) {
 
     /** Whether the request attributes a visitor or a session the stored payment lacks. */
     boolean attributedBy(NewPayment p) {
         return noVisitor && p.visitorId() != null || noSession && p.sessionId() != null;
     }
 
+    /** Whether the request knows more of the payment itself than the row holds ({@link Completeness}). */
+    boolean completedBy(NewPayment p) {
+        return p.completeness().level() > completeness;
+    }
+
     boolean changedBy(NewPayment p) {
-        return attributedBy(p) || p.refunded() && !refunded;
+        return attributedBy(p) || p.refunded() && !refunded || completedBy(p);
     }
 }

@@ -37,7 +37,11 @@ class OpenApiDocumentTest {
             "delete /api/v1/admin/websites/{websiteId}",
             "get /api/v1/admin/websites/{websiteId}/apikeys", "post /api/v1/admin/websites/{websiteId}/apikeys",
             "put /api/v1/admin/websites/{websiteId}/apikeys/{apiKeyId}",
-            "delete /api/v1/admin/websites/{websiteId}/apikeys/{apiKeyId}");
+            "delete /api/v1/admin/websites/{websiteId}/apikeys/{apiKeyId}",
+            "get /api/v1/admin/websites/{websiteId}/integrations",
+            "put /api/v1/admin/websites/{websiteId}/integrations/{provider}",
+            "delete /api/v1/admin/websites/{websiteId}/integrations/{provider}",
+            "post /api/v1/webhooks/{provider}/{websiteId}");
 
     @Test
     void shouldDocumentEveryRouteOfTheContract() {
@@ -55,6 +59,13 @@ class OpenApiDocumentTest {
                 .then().statusCode(200)
                 .body("security[0]", hasKey("bearer"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+    }
+
+    @Test
+    void shouldNotAskProvidersForABearerToken() {
+        given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/webhooks/{provider}/{websiteId}'.post.security", equalTo(List.of()));
     }
 
     @Test
@@ -107,7 +118,8 @@ class OpenApiDocumentTest {
         ROUTES.forEach(route -> ids.add(document.getString(pathOf(route) + ".operationId")));
         assertEquals(new TreeSet<>(List.of("createPayment", "listPayments", "deletePayments", "listAccessTokens",
                 "createAccessToken", "revokeAccessToken", "listWebsites", "createWebsite", "getWebsite",
-                "updateWebsite", "deleteWebsite", "listApiKeys", "createApiKey", "rollApiKey", "revokeApiKey")), ids);
+                "updateWebsite", "deleteWebsite", "listApiKeys", "createApiKey", "rollApiKey", "revokeApiKey",
+                "listIntegrations", "connectIntegration", "removeIntegration", "receiveWebhook")), ids);
     }
 
     @Test

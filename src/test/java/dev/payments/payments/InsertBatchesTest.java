@@ -64,7 +64,7 @@ class InsertBatchesTest {
                 Insertion second = insertions.get(pair + 1);
                 assertTrue(inserted(first) ^ inserted(second), "exactly one of each pair: " + insertions);
                 Insertion other = inserted(first) ? second : first;
-                assertEquals(Insertion.stored(new StoredPayment(true, true, false)), other, insertions.toString());
+                assertEquals(Insertion.stored(new StoredPayment(true, true, false, Completeness.PAYMENT.level())), other, insertions.toString());
                 assertEquals(1, stored(websiteId, transactionIds.get(pair)));
             }
         }
@@ -208,7 +208,7 @@ class InsertBatchesTest {
     private static NewPayment withoutAmount(String websiteId) {
         Instant now = Instant.now();
         return new NewPayment(websiteId, unique("tx"), null, "USD", null, null, null, null, null, false, false, false,
-                now, now, "USD", null);
+                now, now, "USD", null, Completeness.PAYMENT);
     }
 
     private static boolean inserted(Insertion insertion) {
@@ -218,7 +218,7 @@ class InsertBatchesTest {
     private static NewPayment payment(String websiteId, String transactionId) {
         Instant now = Instant.now();
         return new NewPayment(websiteId, transactionId, new BigDecimal("29.99"), "USD", null, null, null, null, null,
-                false, false, false, now, now, "USD", null);
+                false, false, false, now, now, "USD", null, Completeness.PAYMENT);
     }
 
     private int stored(String websiteId, String transactionId) throws SQLException {

@@ -1,0 +1,38 @@
+package dev.payments.webhooks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * HMAC-SHA256 in hex, for the schemes no library verifies (Lemon Squeezy, Paddle): the secret's UTF-8 bytes are the
+ * key, and a signature is compared in constant time.
+ */
+final class HexHmac {
+
+    private HexHmac() {
+    }
+
+    static boolean matches(String secret, String signedContent, String givenHex) {
+        if (givenHex == null) {
+            return false;
+        }
+        byte[] expected = HexFormat.of().formatHex(sha256(secret, signedContent)).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, givenHex.trim().toLowerCase(Locale.ROOT)
+                .getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] sha256(String secret, String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.payments.webhooks;
+
+import dev.payments.auth.Permission;
+import dev.payments.auth.Requires;
+import dev.payments.auth.WebsiteScope;
+import dev.payments.http.Envelope;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+// AuthFilter reads @Requires from the resource methods, in the native image too
+@RegisterForReflection(methods = true, fields = false)
+@Path("/api/v1/admin/websites/{websiteId}/integrations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Provider integrations", description = "Account API: the payment providers that send webhooks for a website")
+public class IntegrationResource {
+
+    private static final String PROVIDER = "stripe, lemonsqueezy, polar or paddle";
+
+    @Inject
+    IntegrationService service;
+
+    @GET
+    @Requires(value = Permission.WEBSITES_READ, website = WebsiteScope.PATH)
+    @Operation(operationId = "listIntegrations", summary = "List the connected providers, never their secrets")
+    @APIResponse(responseCode = "200", description = "The connected providers")
+    @APIResponse(ref = "NotFound")
+    public Envelope<IntegrationView> list(@PathParam("websiteId") String websiteId) {
+        return Envelope.of(service.list(websiteId));
+    }
+
+    @PUT
+    @Path("/{provider}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.WEBSITES_WRITE, website = WebsiteScope.PATH)
+    @Operation(operationId = "connectIntegration", summary = "Connect a provider, or replace its signing secret",
+            description = "The provider's webhooks to webhookPath are then verified with this secret and recorded. "
+                    + "The secret is never returned, and is encrypted at rest when PAYMENTS_ENCRYPTION_KEY is set.")
+    @APIResponse(responseCode = "200", description = "The connected provider")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "PayloadTooLarge")
+    @APIResponse(ref = "UnsupportedMediaType")
+    public Envelope<IntegrationView> put(@PathParam("websiteId") String websiteId,
+            @Parameter(description = PROVIDER, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"stripe", "lemonsqueezy", "polar", "paddle"}))
+            @PathParam("provider") String provider,
+            @Valid @NotNull(message = "is required") SigningSecretRequest body) {
+        return Envelope.of(service.put(websiteId, provider, body.signingSecret()));
+    }
+
+    @DELETE
+    @Path("/{provider}")
+    @Requires(value = Permission.WEBSITES_WRITE, website = WebsiteScope.PATH)
+    @Operation(operationId = "removeIntegration", summary = "Disconnect a provider",
+            description = "Its later webhooks get 404.")
+    @APIResponse(responseCode = "200", description = "Disconnected")
+    @APIResponse(ref = "NotFound")
+    public Envelope<Disconnected> delete(@PathParam("websiteId") String websiteId,
+            @Parameter(description = PROVIDER, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"stripe", "lemonsqueezy", "polar", "paddle"}))
+            @PathParam("provider") String provider) {
+        service.remove(websiteId, provider);
+        return Envelope.of(new Disconnected("Integration removed", provider));
+    }
+
+    /** What a DELETE answers. */
+    @Schema(name = "IntegrationRemoved")
+    public record Disconnected(String message, String provider) {
+    }
+}

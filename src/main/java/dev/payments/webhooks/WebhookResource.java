@@ -1,0 +1,59 @@
+package dev.payments.webhooks;
+
+import dev.payments.auth.SignedByProvider;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/webhooks/{provider}/{websiteId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Provider webhooks", description = "Payments, renewals, refunds and trials sent by Stripe, Lemon Squeezy, "
+        + "Polar or Paddle themselves, verified by their signatures")
+public class WebhookResource {
+
+    @Inject
+    WebhookService service;
+
+    @POST
+    // the raw bytes: the signature is over the body exactly as sent, so nothing may parse and re-serialize it first
+    @Consumes(MediaType.WILDCARD)
+    @SignedByProvider
+    @SecurityRequirements
+    @Operation(operationId = "receiveWebhook", summary = "Receive a provider's webhook",
+            description = "No bearer token: the provider's own signature (Stripe-Signature; X-Signature for Lemon "
+                    + "Squeezy; webhook-id, webhook-timestamp and webhook-signature for Polar; Paddle-Signature) "
+                    + "with the signing secret connected for the website; a timestamp older than 5 minutes is refused. "
+                    + "A verified event answers 200: the message and transaction_id a POST /api/v1/payments would have "
+                    + "answered, or \"Event ignored\" with the event type (and the reason when the event could not be "
+                    + "recorded). Redelivered events change nothing.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, description = "The provider's event, as it sends it")))
+    @APIResponse(responseCode = "200", description = "Verified: recorded, or ignored")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "PayloadTooLarge")
+    public WebhookAnswer receive(
+            @Parameter(description = "stripe, lemonsqueezy, polar or paddle", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"stripe", "lemonsqueezy", "polar", "paddle"}))
+            @PathParam("provider") String provider,
+            @PathParam("websiteId") String websiteId, @Context HttpHeaders headers, byte[] body)
+            throws SQLException {
+        return service.receive(provider, websiteId, headers.getRequestHeaders(), body);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.payments.webhooks;
+
+import static dev.payments.support.Fixtures.website;
+import static dev.payments.webhooks.Deliveries.assertSameInEitherOrder;
+import static dev.payments.webhooks.Deliveries.connect;
+import static dev.payments.webhooks.Deliveries.deliver;
+import static dev.payments.webhooks.Deliveries.fixture;
+import static dev.payments.webhooks.Deliveries.stored;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Paddle Billing's events, as contract section 8 maps them, from its documented payloads signed as it signs them. */
+@QuarkusTest
+class PaddleWebhooksTest {
+
+    private static final String TRANSACTION = "txn_01k07x4a7b3c9d2e5f8g1h4j6k";
+
+    private String websiteId;
+    private String secret;
+
+    @BeforeEach
+    void connectPaddle() {
+        websiteId = website().id();
+        secret = connect(websiteId, "paddle");
+    }
+
+    @Test
+    void shouldRecordACompletedTransactionFromItsGrandTotalInMinorUnits() {
+        send("transaction.completed").statusCode(200)
+                .body("message", equalTo("Payment recorded"))
+                .body("transaction_id", equalTo(TRANSACTION));
+        stored(websiteId, TRANSACTION).body("data", hasSize(1))
+                .body("data[0].amount", equalTo(new BigDecimal("32.65")))
+                .body("data[0].currency", equalTo("USD"))
+                .body("data[0].renewal", equalTo(false))
+                .body("data[0].datafast_visitor_id", equalTo("3cff4252-fa96-4fec-8b1b-b5695e763b65"))
+                .body("data[0].customer_id", equalTo("ctm_01k07x3q2m8v5c6b9n4z1r7t2y"))
+                .body("data[0].timestamp", equalTo("2025-07-15T22:46:41.806431Z"));
+    }
+
+    @Test
+    void shouldRecordARecurringTransactionAsARenewal() {
+        send("transaction.completed.renewal").statusCode(200);
+        stored(websiteId, "txn_01k2qk7m9p1r3t5v7x9z1b3d5f").body("data[0].renewal", equalTo(true));
+    }
+
+    @Test
+    void shouldUseTheCurrencysOwnExponent() {
+        String dinars = fixture("paddle", "transaction.completed").replace("\"USD\"", "\"BHD\"");
+        deliver("paddle", websiteId, secret, dinars).statusCode(200);
+        stored(websiteId, TRANSACTION).body("data[0].amount", equalTo(new BigDecimal("3.265")))
+                .body("data[0].currency", equalTo("BHD"));
+    }
+
+    @Test
+    void shouldIgnoreARefundAwaitingApproval() {
+        send("transaction.completed");
+        send("adjustment.created").statusCode(200)
+                .body("message", equalTo("Event ignored"))
+                .body("event", equalTo("adjustment.created"))
+                .body("reason", equalTo("the refund is pending_approval, not approved"));
+        stored(websiteId, TRANSACTION).body("data[0].refunded", equalTo(false));
+    }
+
+    @Test
+    void shouldMarkTheTransactionRefundedOnceTheFullRefundIsApproved() {
+        send("transaction.completed");
+        send("adjustment.updated").statusCode(200).body("message", equalTo("Payment marked as refunded"));
+        stored(websiteId, TRANSACTION).body("data[0].refunded", equalTo(true))
+                .body("data[0].refunded_at", equalTo("2025-07-18T09:22:04.118032Z"));
+    }
+
+    @Test
+    void shouldEndTheSameWhenTheRefundArrivesBeforeTheTransaction() {
+        assertSameInEitherOrder("paddle", "transaction.completed", "adjustment.updated");
+    }
+
+    private ValidatableResponse send(String name) {
+        return deliver("paddle", websiteId, secret, fixture("paddle", name));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.payments.webhooks;
+
+import static dev.payments.support.Fixtures.website;
+import static dev.payments.webhooks.Deliveries.connect;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/** With PAYMENTS_ENCRYPTION_KEY set (the test profile sets one), a signing secret is stored encrypted only. */
+@QuarkusTest
+class SecretsAtRestTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void shouldStoreTheSigningSecretEncrypted() throws SQLException {
+        String websiteId = website().id();
+        String secret = connect(websiteId, "stripe");
+        String stored = storedSecret(websiteId);
+        assertTrue(stored.startsWith("aes-gcm:"), stored);
+        assertFalse(stored.contains(secret.substring("whsec_".length())), stored);
+    }
+
+    private String storedSecret(String websiteId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement read = connection.prepareStatement(
+                     "select signing_secret from webhook_integration where website_id = ?")) {
+            read.setString(1, websiteId);
+            try (ResultSet row = read.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+}
