@@ -93,7 +93,7 @@ public class AuthFilter {
         if (known.isPresent()) {
             return known.get();
         }
-        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        String address = RateLimits.addressOf(http);
         rateLimits.admitUnknownToken(address, request);
         return credentials.find(hash, kind).orElseThrow(() -> {
             rateLimits.unknownToken(address);

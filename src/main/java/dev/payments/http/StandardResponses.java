@@ -31,8 +31,10 @@ public class StandardResponses implements OASFilter {
     public Operation filterOperation(Operation operation) {
         APIResponses responses = operation.getResponses();
         if (responses != null) {
+            // a route without a token (a provider's webhook, verified by its signature) never answers 401 or 403
+            boolean tokenless = operation.getSecurity() != null && operation.getSecurity().isEmpty();
             EVERY_ROUTE.forEach(status -> {
-                if (!responses.hasAPIResponse(status.toString())) {
+                if (!responses.hasAPIResponse(status.toString()) && !(tokenless && (status == 401 || status == 403))) {
                     responses.addAPIResponse(status.toString(), OASFactory.createAPIResponse()
                             .ref("#/components/responses/" + ERRORS.get(status)));
                 }

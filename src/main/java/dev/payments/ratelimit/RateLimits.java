@@ -8,6 +8,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -44,8 +45,9 @@ public class RateLimits {
     }
 
     /**
-     * Before a token that is not in memory is looked up in the database: refuses the request with 429 when its client
-     * address has sent its quota of unknown tokens, so that random tokens cannot tie up the database.
+     * Before a token that is not in memory is looked up in the database (or a provider's webhook is): refuses the
+     * request with 429 when its client address has sent its quota of unknown tokens or unverified webhooks, so that
+     * random requests cannot tie up the database.
      */
     public void admitUnknownToken(String address, ContainerRequestContext request) {
         if (!config.enabled()) {
@@ -55,16 +57,21 @@ public class RateLimits {
         if (!probe.canBeConsumed()) {
             long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
             request.setProperty(RETRY_AFTER, retryAfter);
-            throw new ApiException(429, HttpErrors.typeOf(429), "too many requests with unknown tokens from this "
-                    + "address; retry after " + retryAfter + " s", null);
+            throw new ApiException(429, HttpErrors.typeOf(429), "too many requests with unknown tokens or unverified "
+                    + "signatures from this address; retry after " + retryAfter + " s", null);
         }
     }
 
-    /** Counts a request whose token turned out unknown against its client address. */
+    /** Counts a request whose token turned out unknown (or whose webhook did not verify) against its address. */
     public void unknownToken(String address) {
         if (config.enabled()) {
             unknownTokenBucket(address).tryConsume(1);
         }
+    }
+
+    /** The client address the per-address quota counts against. */
+    public static String addressOf(HttpServerRequest http) {
+        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 
     private Bucket unknownTokenBucket(String address) {

@@ -1,12 +1,16 @@
 package dev.payments.webhooks;
 
 import dev.payments.auth.SignedByProvider;
+import dev.payments.errors.ApiException;
+import dev.payments.ratelimit.RateLimits;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -30,6 +34,9 @@ public class WebhookResource {
     @Inject
     WebhookService service;
 
+    @Inject
+    RateLimits rateLimits;
+
     @POST
     // the raw bytes: the signature is over the body exactly as sent, so nothing may parse and re-serialize it first
     @Consumes(MediaType.WILDCARD)
@@ -52,8 +59,19 @@ public class WebhookResource {
             @Parameter(description = "stripe, lemonsqueezy, polar or paddle", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"stripe", "lemonsqueezy", "polar", "paddle"}))
             @PathParam("provider") String provider,
-            @PathParam("websiteId") String websiteId, @Context HttpHeaders headers, byte[] body)
-            throws SQLException {
-        return service.receive(provider, websiteId, headers.getRequestHeaders(), body);
+            @PathParam("websiteId") String websiteId, @Context HttpHeaders headers, byte[] body,
+            @Context ContainerRequestContext request, @Context HttpServerRequest http) throws SQLException {
+        // deliveries that name no connected provider or do not verify count as unknown tokens do: an address that
+        // sends many gets 429 before they are looked up
+        String address = RateLimits.addressOf(http);
+        rateLimits.admitUnknownToken(address, request);
+        try {
+            return service.receive(provider, websiteId, headers.getRequestHeaders(), body);
+        } catch (ApiException e) {
+            if (e.status() == 404 || e.status() == 400) {
+                rateLimits.unknownToken(address);
+            }
+            throw e;
+        }
     }
 }
