@@ -1,6 +1,5 @@
 package dev.payments.payments;
 
-import dev.payments.currency.Conversion;
 import dev.payments.errors.ApiException;
 import dev.payments.websites.WebsiteDirectory;
 import io.agroal.api.AgroalDataSource;
@@ -31,23 +30,6 @@ class PaymentWriter {
             where website_id = ? and transaction_id = ? for update""";
     private static final String MERGE = """
             update payment set visitor_id = coalesce(visitor_id, ?), session_id = coalesce(session_id, ?),
-                               refunded_at = case when ? and not refunded then ? else refunded_at end,
-                               refunded = refunded or ?
-            where website_id = ? and transaction_id = ?""";
-    /**
-     * A request of higher {@link Completeness} restates the payment's own fields: its customer fields where it has them,
-     * the visitor and session where the row has none; the refund as MERGE does. The conversion is stored only when made
-     * for the row's reporting currency, else the payment is pending again (converted in the background).
-     */
-    private static final String COMPLETE = """
-            update payment set amount = ?::numeric, currency = ?, occurred_at = ?, renewal = ?, free_trial = ?,
-                               customer_email = coalesce(?, customer_email), customer_name = coalesce(?, customer_name),
-                               customer_id = coalesce(?, customer_id), visitor_id = coalesce(visitor_id, ?),
-                               session_id = coalesce(session_id, ?),
-                               reporting_amount = case when reporting_currency = ? then ?::numeric end,
-                               reporting_rate = case when reporting_currency = ? then ?::numeric end,
-                               rate_date = case when reporting_currency = ? then ?::date end,
-                               conversion_tried_at = '-infinity', completeness = ?,
                                refunded_at = case when ? and not refunded then ? else refunded_at end,
                                refunded = refunded or ?
             where website_id = ? and transaction_id = ?""";
@@ -120,7 +102,7 @@ class PaymentWriter {
         boolean attributes = locked.get().attributedBy(p);
         boolean refunds = p.refunded() && !locked.get().refunded();
         if (locked.get().completedBy(p)) {
-            complete(connection, p);
+            Completion.complete(connection, p);
             return Optional.of(refunds ? CreateOutcome.REFUND_RECORDED : CreateOutcome.RECORDED);
         }
         if (attributes || refunds) {
@@ -151,35 +133,6 @@ class PaymentWriter {
         }
     }
 
-    private static void complete(Connection connection, NewPayment p) throws SQLException {
-        Conversion conversion = p.conversion();
-        try (PreparedStatement complete = connection.prepareStatement(COMPLETE)) {
-            complete.setString(1, p.amount().toPlainString());
-            complete.setString(2, p.currency());
-            complete.setObject(3, utc(p.occurredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-            complete.setBoolean(4, p.renewal());
-            complete.setBoolean(5, p.freeTrial());
-            setNullableString(complete, 6, p.customerEmail());
-            setNullableString(complete, 7, p.customerName());
-            setNullableString(complete, 8, p.customerId());
-            setNullableString(complete, 9, p.visitorId());
-            setNullableString(complete, 10, p.sessionId());
-            for (int i = 0; i < 3; i++) {
-                setNullableString(complete, 11 + 2 * i, conversion == null ? null : p.reportingCurrency());
-            }
-            setNullableString(complete, 12, conversion == null ? null : conversion.amount().toPlainString());
-            setNullableString(complete, 14, conversion == null ? null : conversion.rate().toPlainString());
-            setNullableString(complete, 16, conversion == null ? null : conversion.rateDate().toString());
-            complete.setShort(17, p.completeness().level());
-            complete.setBoolean(18, p.refunded());
-            complete.setObject(19, p.refunded() ? utc(p.refundedAt()) : null, Types.TIMESTAMP_WITH_TIMEZONE);
-            complete.setBoolean(20, p.refunded());
-            complete.setString(21, p.websiteId());
-            complete.setString(22, p.transactionId());
-            complete.executeUpdate();
-        }
-    }
-
     private static CreateOutcome outcome(boolean attributes, boolean refunds) {
         if (attributes && refunds) {
             return CreateOutcome.REFUNDED_AND_ATTRIBUTED;
@@ -190,7 +143,7 @@ class PaymentWriter {
         return attributes ? CreateOutcome.ATTRIBUTED : CreateOutcome.DUPLICATE;
     }
 
-    private static void setNullableString(PreparedStatement statement, int index, String value) throws SQLException {
+    static void setNullableString(PreparedStatement statement, int index, String value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.VARCHAR);
         } else {
@@ -198,7 +151,7 @@ class PaymentWriter {
         }
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.payments.support.Race;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.math.BigDecimal;
@@ -157,6 +158,23 @@ class StripeWebhooksTest {
     @Test
     void shouldEndTheSameWhenTheInvoiceArrivesBeforeTheCheckout() {
         assertSameInEitherOrder("stripe", "checkout.session.completed.subscription", "invoice.paid");
+    }
+
+    @Test
+    void shouldEndAsInOrderWhenThePaymentAndItsRefundArriveAtOnce() throws Exception {
+        send("checkout.session.completed.payment");
+        send("charge.refunded");
+        for (int round = 0; round < 5; round++) {
+            String concurrent = website().id();
+            String otherSecret = connect(concurrent, "stripe");
+            List<Integer> statuses = Race.run(
+                    () -> deliver("stripe", concurrent, otherSecret, fixture("stripe", "charge.refunded"))
+                            .extract().statusCode(),
+                    () -> deliver("stripe", concurrent, otherSecret, fixture("stripe",
+                            "checkout.session.completed.payment")).extract().statusCode());
+            assertEquals(List.of(200, 200), statuses);
+            assertEquals(payments(websiteId), payments(concurrent));
+        }
     }
 
     @Test
