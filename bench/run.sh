@@ -10,6 +10,11 @@
 #   2. wrk: POST /api/v1/payments with a new transaction id each time (successful responses only);
 #   3. wrk: POST /api/v1/payments of one stored transaction again and again (the duplicate path);
 #   4. wrk: a mixed read load on GET /api/v1/payments;
+#   4b. wrk: POST /api/v1/payments/batch of BATCH_SIZE new payments each, at BATCH_CONNECTIONS connections (payments
+#      per second against the single POSTs of phase 2);
+#   4c. GET /api/v1/revenue of a year in daily buckets over REVENUE_ROWS (1,000,000) payments of one website, seeded
+#      by SQL (a tenth renewals, a twentieth refunded, a fiftieth free trials): REVENUE_RUNS (10) requests in a row,
+#      median and slowest (REVENUE_ROWS=0 leaves it out);
 #   5. wrk: phase 2 again over two instances of the service on the same PostgreSQL (half the connections each), to
 #      see how the create path scales out (SCALE_OUT=0 leaves it out).
 # Then JVM start-up time and memory (scripts/startup-footprint.sh, STARTUP_RUNS runs).
@@ -20,7 +25,8 @@
 #   CONNECTIONS (32), DURATION (20 s), WARMUP (60 s: on 2 CPUs the JIT compilers compete for them that long),
 #   THREADS (wrk and pgbench threads, default: the CPU count),
 #   STARTUP_RUNS (3), BUILD=1 to rebuild the jar, RESULTS (bench/RESULTS.md), JAVA_OPTS (passed to the service),
-#   RATE_LIMIT_REQUESTS (600000; 0 turns the rate limit off), SCALE_OUT (1).
+#   RATE_LIMIT_REQUESTS (600000; 0 turns the rate limit off), SCALE_OUT (1), BATCH_SIZE (100),
+#   BATCH_CONNECTIONS (4: a backfill is a few clients sending large requests), REVENUE_ROWS, REVENUE_RUNS.
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE: the PostgreSQL (default 127.0.0.1:5432, postgres/postgres, database
 #   postgres); the service and pgbench both use its schema payments_bench, kept between runs.
 # Installs wrk (Debian package) and pgbench (postgresql-client) when missing; needs root for that.
@@ -40,6 +46,10 @@ readonly SCHEMA=payments_bench
 readonly TOKEN=dft_bench_0123456789abcdefghijklmnopqrstuvwxyz
 RATE_LIMIT_REQUESTS=${RATE_LIMIT_REQUESTS:-600000}
 SCALE_OUT=${SCALE_OUT:-1}
+BATCH_SIZE=${BATCH_SIZE:-100}
+BATCH_CONNECTIONS=${BATCH_CONNECTIONS:-4}
+REVENUE_ROWS=${REVENUE_ROWS:-1000000}
+REVENUE_RUNS=${REVENUE_RUNS:-10}
 
 app_pids=()
 bases=()
@@ -131,6 +141,7 @@ cpu_reference() {
 run_wrk() {
   local out
   out=$(BENCH_DIR=$BENCH_DIR BENCH_KEY=$key BENCH_TX=$tx BENCH_VISITOR=$visitor BENCH_RUN="r$(date +%s%N)" \
+        BENCH_BATCH=$BATCH_SIZE \
         wrk -t "$THREADS" -c "${5:-$CONNECTIONS}" -d "${3}s" --timeout 10s -s "$BENCH_DIR/$2" "${4:-$base}") ||
     die "wrk failed: $out"
   result=$(sed -n 's/^RESULT ok=\([0-9]*\) failed=\([0-9]*\) rate=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\)$/\3 \4 \5 \1 \2/p' <<<"$out")
@@ -152,6 +163,35 @@ run_wrk_everywhere() {
     failed += $5 } END { printf "%.1f %.2f %.2f %d %d", rate, p50, p99, ok, failed }')
   rm -f "$work"/everywhere-*
   log "$1: $result (rate p50_ms p99_ms ok failed)"
+}
+
+# revenue phase: seeds a website with REVENUE_ROWS payments over the last year, then times GET /api/v1/revenue of that
+# year in daily buckets -> sets "result" to "median_ms slowest_ms"
+run_revenue() {
+  local site site_key times
+  site=$(api POST /api/v1/admin/websites "{\"domain\":\"revenue-$RANDOM$RANDOM.example.com\"}" | json_field id)
+  site_key=$(api POST "/api/v1/admin/websites/$site/apikeys" '{"name":"bench"}' | json_field key)
+  log "seeding $REVENUE_ROWS payments of one website"
+  psql -q -v ON_ERROR_STOP=1 -v schema="$SCHEMA" -v site="$site" -v rows="$REVENUE_ROWS" >/dev/null <<'SQL'
+set search_path to :schema;
+insert into payment (website_id, transaction_id, amount, currency, visitor_id, customer_id, renewal, refunded,
+                     refunded_at, free_trial, occurred_at, reporting_currency, reporting_amount, reporting_rate,
+                     rate_date)
+select :'site', 'seed_' || g, 29.99, 'USD', 'v' || (g % 200000), 'c' || (g % 150000), g % 10 = 0, g % 20 = 0,
+       case when g % 20 = 0 then t.at + interval '3 days' end, g % 50 = 0, t.at, 'USD', 29.99, 1, t.at::date
+from generate_series(1, :rows) g
+     cross join lateral (select now() - interval '365 days' * (g::float8 / :rows)) t(at);
+analyze payment;
+SQL
+  local end start
+  end=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  start=$(date -u -d '365 days ago' +%Y-%m-%dT%H:%M:%SZ)
+  times=$(for _ in $(seq 1 "$REVENUE_RUNS"); do
+    curl -fsS -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $site_key" \
+      "$base/api/v1/revenue?interval=day&startAt=$start&endAt=$end" || die "GET /api/v1/revenue failed"
+  done | sort -n)
+  result=$(awk '{ v[NR] = $1 * 1000 } END { printf "%.0f %.0f", v[int((NR + 1) / 2)], v[NR] }' <<<"$times")
+  log "revenue over $REVENUE_ROWS payments: $result (median_ms slowest_ms)"
 }
 
 # pgbench phase -> sets "result" the same way; latency percentiles from its per-transaction log
@@ -184,6 +224,17 @@ main() {
   run_wrk create wrk-create.lua "$DURATION"; local create=($result)
   run_wrk duplicate wrk-duplicate.lua "$DURATION"; local duplicate=($result)
   run_wrk read wrk-read.lua "$DURATION"; local read=($result)
+  run_wrk batch wrk-batch.lua "$DURATION" "$base" "$BATCH_CONNECTIONS"; local batch=($result)
+  local batch_payments ratio_batch
+  batch_payments=$(awk -v r="${batch[0]}" -v n="$BATCH_SIZE" 'BEGIN { printf "%.1f", r * n }')
+  ratio_batch=$(awk -v a="$batch_payments" -v b="${pg[0]}" 'BEGIN { printf "%.2f", a / b }')
+  local revenue_line=
+  if ((REVENUE_ROWS > 0)); then
+    run_revenue
+    local revenue=($result)
+    revenue_line="GET /api/v1/revenue, a year in daily buckets over $REVENUE_ROWS payments of one website: median \
+${revenue[0]} ms, slowest ${revenue[1]} ms of $REVENUE_RUNS."
+  fi
   local scaled=()
   if [[ $SCALE_OUT == 1 ]]; then
     start_service
@@ -220,9 +271,11 @@ PostgreSQL $(psql -tAc 'show server_version'), CPU reference $(cpu_reference) ms
 | POST new payment | ${create[0]} | $ratio_create | ${create[1]} | ${create[2]} | ${create[3]} | ${create[4]} |
 | POST duplicate | ${duplicate[0]} | $ratio_duplicate | ${duplicate[1]} | ${duplicate[2]} | ${duplicate[3]} | ${duplicate[4]} |
 | GET mixed reads | ${read[0]} | | ${read[1]} | ${read[2]} | ${read[3]} | ${read[4]} |
+| POST batch of $BATCH_SIZE new payments, $BATCH_CONNECTIONS connections (payments/s; requests: ${batch[0]}/s) | $batch_payments | $ratio_batch | ${batch[1]} | ${batch[2]} | ${batch[3]} | ${batch[4]} |
 $scaled_row
 
 JVM start to ready (median of $STARTUP_RUNS): ${ready_ms:-?} ms; resident memory after start: ${rss_mib:-?} MiB.
+$revenue_line
 TABLE
 )
   echo

@@ -10,7 +10,8 @@ const key = process.env["PAYMENTS_API_KEY"];
 if (!key) {
   throw new Error("set PAYMENTS_API_KEY to a df_ website key");
 }
-const api = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${key}` } });
+// the JSON responses (GET /api/v1/payments also answers text/csv, to a client that asks for it)
+const api = createClient<paths, "application/json">({ baseUrl, headers: { Authorization: `Bearer ${key}` } });
 
 const run = `ts_${Date.now()}`;
 const visitor = `${run}_visitor`;

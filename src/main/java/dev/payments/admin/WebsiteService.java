@@ -7,6 +7,7 @@ import dev.payments.currency.Currencies;
 import dev.payments.errors.ApiException;
 import dev.payments.payments.PaymentService;
 import dev.payments.websites.ReportingCurrencyChanged;
+import dev.payments.websites.TimeZones;
 import dev.payments.websites.Website;
 import dev.payments.websites.WebsiteDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -118,10 +118,6 @@ public class WebsiteService {
     }
 
     private static String timezone(String value) {
-        String zone = value.trim();
-        if (!ZoneId.getAvailableZoneIds().contains(zone)) {
-            throw ApiException.badRequest("timezone must be an IANA time zone such as Europe/Paris", "timezone");
-        }
-        return zone;
+        return TimeZones.parse(value, "timezone").getId();
     }
 }

@@ -1,5 +1,7 @@
 package dev.payments.errors;
 
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -16,23 +18,24 @@ import java.io.InputStream;
 @Provider
 public class BodyCap implements ReaderInterceptor {
 
+    @Inject
+    HttpServerRequest request;
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Capped(context.getInputStream(), HttpErrors.BODY_LIMIT_BYTES));
+        context.setInputStream(new Capped(context.getInputStream(), HttpErrors.bodyLimit(request.path())));
         return context.proceed();
-    }
-
-    static ApiException tooLarge() {
-        return new ApiException(413, HttpErrors.typeOf(413), HttpErrors.BODY_TOO_LARGE, null);
     }
 
     private static final class Capped extends FilterInputStream {
 
+        private final HttpErrors.BodyLimit limit;
         private long remaining;
 
-        Capped(InputStream in, long limit) {
+        Capped(InputStream in, HttpErrors.BodyLimit limit) {
             super(in);
-            this.remaining = limit;
+            this.limit = limit;
+            this.remaining = limit.bytes();
         }
 
         @Override
@@ -56,7 +59,7 @@ public class BodyCap implements ReaderInterceptor {
         private void count(long bytes) {
             remaining -= bytes;
             if (remaining < 0) {
-                throw tooLarge();
+                throw new ApiException(413, HttpErrors.typeOf(413), limit.message(), null);
             }
         }
     }

@@ -1,21 +1,14 @@
 package dev.payments.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.payments.http.RequestIds;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,49 +16,32 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
-    /** Jackson's wording when STRICT_DUPLICATE_DETECTION finds a repeated key. */
-    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '(.{1,255})'");
+    private static final String REQUEST_BODY = "request body";
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
-        return respond(e.status(), e.type(), e.getMessage(), e.fields(), request);
+        return respond(Failure.of(e), request);
     }
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, HttpServerRequest request) {
-        List<ConstraintViolation<?>> violations = e.getConstraintViolations().stream()
-                .sorted((a, b) -> fieldOf(a).compareTo(fieldOf(b)))
-                .toList();
-        String message = violations.stream().map(ErrorMappers::describe).distinct().collect(Collectors.joining("; "));
-        List<String> fields = violations.stream().map(ErrorMappers::fieldOf).filter(f -> !f.isEmpty()).distinct().toList();
-        return respond(400, "validation_failed", message, fields.isEmpty() ? null : fields, request);
+        return respond(Failure.of(e.getConstraintViolations()), request);
     }
 
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException e, HttpServerRequest request) {
-        String field = jsonPath(e);
-        String message = field.isEmpty()
-                ? "request body must be a JSON object"
-                : field + " has the wrong type or format";
-        return respond(400, "invalid_json", message, field.isEmpty() ? null : List.of(field), request);
+        return respond(Failure.of(e, REQUEST_BODY), request);
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
-        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
-        if (duplicate.find()) {
-            String field = duplicate.group(1);
-            return respond(400, "invalid_json", "request body has the field " + field + " more than once",
-                    List.of(field), request);
-        }
-        return respond(400, "invalid_json", "request body is not valid JSON", null, request);
+        return respond(Failure.of(e, REQUEST_BODY), request);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return json instanceof MismatchedInputException mismatch ? wrongType(mismatch, request)
-                    : malformedJson(json, request);
+            return malformedJson(json, request);
         }
         int status = e.getResponse().getStatus();
         return respond(status, HttpErrors.typeOf(status), HttpErrors.messageOf(status, request), null, request);
@@ -97,26 +73,7 @@ public class ErrorMappers {
         return response.build();
     }
 
-    /** A violation as the error message names it: the JSON field, then what is wrong with it. */
-    public static String describe(ConstraintViolation<?> violation) {
-        String field = fieldOf(violation);
-        return field.isEmpty() ? "request body " + violation.getMessage() : field + " " + violation.getMessage();
-    }
-
-    /** The JSON name of the offending field: record components are named as on the wire. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        String field = "";
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PROPERTY) {
-                field = field.isEmpty() ? node.getName() : field + "." + node.getName();
-            }
-        }
-        return field;
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+    private static Response respond(Failure failure, HttpServerRequest request) {
+        return respond(failure.status(), failure.type(), failure.message(), failure.fields(), request);
     }
 }

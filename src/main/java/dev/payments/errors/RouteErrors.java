@@ -31,7 +31,7 @@ public class RouteErrors {
     /** A declared Content-Length over the cap is refused before any of the body is read, on every route. */
     private void rejectOversizedBody(RoutingContext ctx) {
         String length = ctx.request().getHeader("Content-Length");
-        if (length != null && isOver(length, HttpErrors.BODY_LIMIT_BYTES)) {
+        if (length != null && isOver(length, HttpErrors.bodyLimit(ctx.request().path()).bytes())) {
             ctx.fail(413);
             return;
         }

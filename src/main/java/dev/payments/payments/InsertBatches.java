@@ -83,13 +83,26 @@ class InsertBatches {
 
     /** Returns once the row is committed, or found stored already (or gone, or without a website). */
     Insertion insert(NewPayment payment) throws SQLException {
+        return insertAll(List.of(payment)).get(0);
+    }
+
+    /**
+     * Queues every row at once, so that they share statements with each other and with concurrent callers' rows;
+     * returns, in order, what became of each once all are committed. A failure of any fails the call (each row's
+     * outcome is then unknown: a retry is idempotent).
+     */
+    List<Insertion> insertAll(List<NewPayment> payments) throws SQLException {
         if (stopped) {
             throw new SQLTransientConnectionException("the service is stopping");
         }
-        Pending mine = new Pending(payment);
-        queue.add(mine);
-        Optional<Insertion> insertion = mine.await();
-        return insertion.isPresent() ? insertion.get() : alone(payment);
+        List<Pending> mine = payments.stream().map(Pending::new).toList();
+        queue.addAll(mine);
+        List<Insertion> insertions = new ArrayList<>(payments.size());
+        for (Pending pending : mine) {
+            Optional<Insertion> insertion = pending.await();
+            insertions.add(insertion.isPresent() ? insertion.get() : alone(pending.payment));
+        }
+        return insertions;
     }
 
     private Insertion alone(NewPayment payment) throws SQLException {

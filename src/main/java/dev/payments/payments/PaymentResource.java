@@ -17,7 +17,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -39,6 +47,9 @@ public class PaymentResource {
 
     private static final String START_AT = "ISO 8601 instant with an offset; payments at or after it";
     private static final String END_AT = "ISO 8601 instant with an offset; payments at or before it";
+    private static final String CSV = "text/csv";
+    private static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
+    private static final MediaType CSV_UTF8 = CSV_TYPE.withCharset("UTF-8");
 
     @Inject
     PaymentService service;
@@ -69,15 +80,22 @@ public class PaymentResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CSV})
     @Requires(value = Permission.PAYMENTS_READ, website = WebsiteScope.QUERY)
     @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY,
             schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "listPayments", summary = "Read payments back, newest first",
-            description = "Filters combine with AND. Pass pagination.next_cursor as cursor to get the next page.")
-    @APIResponse(responseCode = "200", description = "A page of payments")
+            description = "Filters combine with AND. Pass pagination.next_cursor as cursor to get the next page. With "
+                    + "Accept: text/csv, every matching payment (no page limit; limit and cursor are ignored), streamed "
+                    + "as RFC 4180 CSV with a header row of the JSON field names; cells that a spreadsheet would read "
+                    + "as a formula are prefixed with a single quote.")
+    @APIResponse(responseCode = "200", description = "A page of payments, or every matching payment as CSV",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PaymentPage.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
-    public PaymentPage list(@QueryParam("transaction_id") String transactionId,
+    public Response list(@QueryParam("transaction_id") String transactionId,
             @QueryParam("datafast_visitor_id") String visitorId,
             @QueryParam("customer_id") String customerId,
             @Parameter(description = START_AT) @QueryParam("startAt") String startAt,
@@ -86,10 +104,36 @@ public class PaymentResource {
             @Parameter(description = "Alias of endAt", deprecated = true) @QueryParam("end") String end,
             @Parameter(description = "Payments per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit,
-            @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context HttpHeaders headers) {
         PaymentFilter filter = new PaymentFilter(transactionId, visitorId, customerId,
                 TimeRange.parse(startAt, start, endAt, end));
-        return service.list(caller.website().id(), PaymentQuery.of(filter, limit, cursor));
+        String websiteId = caller.website().id();
+        if (!prefersCsv(headers)) {
+            return Response.ok(service.list(websiteId, PaymentQuery.of(filter, limit, cursor)),
+                    MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        StreamingOutput csv = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            writer.write(PaymentCsv.HEADER);
+            service.export(websiteId, filter, page -> PaymentCsv.write(page, writer));
+            writer.flush();
+        };
+        return Response.ok(csv, CSV_UTF8).header("Content-Disposition", "attachment; filename=\"payments.csv\"")
+                .build();
+    }
+
+    /** Whether the client's Accept ranks CSV before JSON (JSON when it accepts both alike, or anything). */
+    private static boolean prefersCsv(HttpHeaders headers) {
+        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
+            if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (acceptable.isCompatible(CSV_TYPE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @DELETE

@@ -4,18 +4,23 @@ import dev.payments.currency.Conversion;
 import dev.payments.currency.Currencies;
 import dev.payments.currency.ExchangeRates;
 import dev.payments.errors.ApiException;
+import dev.payments.errors.Failure;
 import dev.payments.websites.WebsiteSnapshot;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The rules of recording, reading and deleting payments; every call is one transaction. */
@@ -25,6 +30,7 @@ public class PaymentService {
     private static final Duration MAX_FUTURE = Duration.ofDays(1);
     private static final Instant EARLIEST = Instant.EPOCH;
     private static final int DELETE_CHUNK = 10_000;
+    private static final int EXPORT_PAGE = 1_000;
 
     @Inject
     PaymentWriter writer;
@@ -57,6 +63,34 @@ public class PaymentService {
         return write(normalize(website, request, Instant.now(), refundedAt, completeness));
     }
 
+    /**
+     * Records each request as {@link #record} would, their new rows written together (a thousand take a handful of
+     * statements); a request the rules refuse (a timestamp too far ahead, say) gets its failure and stores nothing.
+     * The outcomes in order.
+     */
+    public List<BatchOutcome> recordAll(WebsiteSnapshot website, List<PaymentRequest> requests) throws SQLException {
+        Instant now = Instant.now();
+        BatchOutcome[] outcomes = new BatchOutcome[requests.size()];
+        List<NewPayment> valid = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                valid.add(normalize(website, requests.get(i), now, now, Completeness.PAYMENT));
+                positions.add(i);
+            } catch (ApiException e) {
+                outcomes[i] = BatchOutcome.of(Failure.of(e));
+            }
+        }
+        List<BatchOutcome> written = valid.isEmpty() ? List.of() : writer.writeAll(valid);
+        for (int j = 0; j < written.size(); j++) {
+            outcomes[positions.get(j)] = written.get(j);
+            if (written.get(j).outcome() != null) {
+                recorded.fire(new PaymentEvents.Recorded(written.get(j).outcome()));
+            }
+        }
+        return Arrays.asList(outcomes);
+    }
+
     private CreateOutcome write(NewPayment payment) throws SQLException {
         CreateOutcome outcome = writer.write(payment);
         recorded.fire(new PaymentEvents.Recorded(outcome));
@@ -65,6 +99,35 @@ public class PaymentService {
 
     @Transactional
     public PaymentPage list(String websiteId, PaymentQuery query) {
+        Slice slice = slice(websiteId, query);
+        return new PaymentPage(slice.payments(), query.limit(), slice.next() == null ? null : slice.next().encode());
+    }
+
+    /**
+     * Every payment matching the filter, newest first, handed to {@code sink} a page at a time, each page read in a
+     * transaction of its own: memory stays constant and no transaction stays open while the client reads.
+     */
+    public void export(String websiteId, PaymentFilter filter, PageSink sink) throws IOException {
+        Cursor cursor = null;
+        do {
+            PaymentQuery query = new PaymentQuery(filter, EXPORT_PAGE, cursor);
+            Slice slice = QuarkusTransaction.requiringNew().call(() -> slice(websiteId, query));
+            sink.write(slice.payments());
+            cursor = slice.next();
+        } while (cursor != null);
+    }
+
+    /** Receives the pages of an export. */
+    @FunctionalInterface
+    public interface PageSink {
+        void write(List<PaymentView> page) throws IOException;
+    }
+
+    /** A page of payments, and the cursor after its last one when more follow. */
+    private record Slice(List<PaymentView> payments, Cursor next) {
+    }
+
+    private Slice slice(String websiteId, PaymentQuery query) {
         StringBuilder where = new StringBuilder("websiteId = :website");
         Parameters params = Parameters.with("website", websiteId);
         query.filter().appendTo(where, params);
@@ -77,8 +140,8 @@ public class PaymentService {
         boolean more = rows.size() > query.limit();
         List<Payment> page = more ? rows.subList(0, query.limit()) : rows;
         Payment last = more ? page.get(page.size() - 1) : null;
-        return new PaymentPage(page.stream().map(PaymentView::of).toList(), query.limit(),
-                last == null ? null : new Cursor(last.occurredAt, last.id).encode());
+        return new Slice(page.stream().map(PaymentView::of).toList(),
+                last == null ? null : new Cursor(last.occurredAt, last.id));
     }
 
     /** {@code principalId}: the key or token asking, for the audit log. */

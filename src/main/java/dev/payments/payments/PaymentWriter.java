@@ -1,6 +1,7 @@
 package dev.payments.payments;
 
 import dev.payments.errors.ApiException;
+import dev.payments.errors.Failure;
 import dev.payments.websites.WebsiteDirectory;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,8 +49,30 @@ class PaymentWriter {
     WebsiteDirectory websites;
 
     CreateOutcome write(NewPayment payment) throws SQLException {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Insertion insertion = batches.insert(payment);
+        return settle(payment, batches.insert(payment));
+    }
+
+    /**
+     * Each payment as {@link #write} would, their new rows written together; the outcomes in order, a payment that
+     * fails as a POST would (its website gone, a conflict) with its failure.
+     */
+    List<BatchOutcome> writeAll(List<NewPayment> payments) throws SQLException {
+        List<Insertion> insertions = batches.insertAll(payments);
+        List<BatchOutcome> outcomes = new ArrayList<>(payments.size());
+        for (int i = 0; i < payments.size(); i++) {
+            try {
+                outcomes.add(BatchOutcome.of(settle(payments.get(i), insertions.get(i))));
+            } catch (ApiException e) {
+                outcomes.add(BatchOutcome.of(Failure.of(e)));
+            }
+        }
+        return outcomes;
+    }
+
+    /** What the payment's insertion found, settled: merged when it changes the stored row, inserted again if gone. */
+    private CreateOutcome settle(NewPayment payment, Insertion first) throws SQLException {
+        Insertion insertion = first;
+        for (int attempt = 1; ; attempt++) {
             switch (insertion.kind()) {
                 case INSERTED -> {
                     return payment.newRowOutcome();
@@ -69,9 +94,12 @@ class PaymentWriter {
                     // deleted between our insert and our read: insert again
                 }
             }
+            if (attempt == ATTEMPTS) {
+                throw ApiException.conflict("payment " + payment.transactionId()
+                        + " was deleted again and again while being recorded; retry the request");
+            }
+            insertion = batches.insert(payment);
         }
-        throw ApiException.conflict("payment " + payment.transactionId()
-                + " was deleted again and again while being recorded; retry the request");
     }
 
     /** Decided again under the row lock; empty when the row has vanished (deleted concurrently). */

@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 
 /** An inclusive range on the payment's timestamp; either end may be open. */
-record TimeRange(Instant start, Instant end) {
+public record TimeRange(Instant start, Instant end) {
 
     static final TimeRange NONE = new TimeRange(null, null);
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
@@ -41,7 +41,7 @@ record TimeRange(Instant start, Instant end) {
     }
 
     /** Parses an ISO 8601 instant with an offset, e.g. 2026-05-19T12:00:00Z, 2026-05-19T14:00:00+02:00 or +0200. */
-    static Instant instant(String value, String field) {
+    public static Instant instant(String value, String field) {
         if (value == null) {
             return null;
         }

@@ -65,16 +65,16 @@ class KeyQuotas {
         return Math.max(1, config.requests() / 100);
     }
 
-    ConsumptionProbe consume(String credentialId) {
+    ConsumptionProbe consume(String credentialId, long requests) {
         try {
-            return copies.get(credentialId, this::localCopy).tryConsumeAndReturnRemaining(1);
+            return copies.get(credentialId, this::localCopy).tryConsumeAndReturnRemaining(requests);
         } catch (RuntimeException e) {
             if (!isBucketNotFound(e)) {
                 throw e;
             }
             // the shared bucket went away under the copy (removed as expired): start again from a new one
             copies.invalidate(credentialId);
-            return copies.get(credentialId, this::localCopy).tryConsumeAndReturnRemaining(1);
+            return copies.get(credentialId, this::localCopy).tryConsumeAndReturnRemaining(requests);
         }
     }
 

@@ -80,10 +80,18 @@ public class RateLimits {
 
     /** Spends one request of the credential's quota, or refuses the request with 429. */
     public void admit(String credentialId, ContainerRequestContext request) {
-        if (!config.enabled()) {
+        admit(credentialId, request, 1);
+    }
+
+    /**
+     * Spends this many requests of the credential's quota at once (a batch counts each of its items), or refuses the
+     * request with 429 and spends none.
+     */
+    public void admit(String credentialId, ContainerRequestContext request, long requests) {
+        if (!config.enabled() || requests <= 0) {
             return;
         }
-        ConsumptionProbe probe = keyQuotas.consume(credentialId);
+        ConsumptionProbe probe = keyQuotas.consume(credentialId, requests);
         request.setProperty(PROBE, probe);
         if (!probe.isConsumed()) {
             throw new ApiException(429, HttpErrors.typeOf(429), "rate limit of " + config.requests() + " requests per "

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payments.errors.ApiException;
-import dev.payments.errors.ErrorMappers;
+import dev.payments.errors.Failure;
 import dev.payments.payments.CreateOutcome;
 import dev.payments.payments.PaymentRequest;
 import dev.payments.payments.PaymentService;
@@ -13,13 +13,14 @@ import dev.payments.websites.WebsiteDirectory;
 import dev.payments.websites.WebsiteSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -80,10 +81,9 @@ public class WebhookService {
 
     private WebhookAnswer record(Provider provider, WebsiteSnapshot website, ProviderEvent event) throws SQLException {
         PaymentRequest payment = event.payment();
-        String invalid = validator.validate(payment).stream().map(ErrorMappers::describe).sorted()
-                .collect(Collectors.joining("; "));
+        Set<ConstraintViolation<PaymentRequest>> invalid = validator.validate(payment);
         if (!invalid.isEmpty()) {
-            return refused(provider, website.id(), event.type(), invalid);
+            return refused(provider, website.id(), event.type(), Failure.of(invalid).message());
         }
         if (website.trackingSuspended()) {
             return refused(provider, website.id(), event.type(), "tracking is suspended for this website");

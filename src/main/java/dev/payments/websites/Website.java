@@ -38,6 +38,6 @@ public class Website extends PanacheEntityBase {
     public boolean reconversionPending;
 
     public WebsiteSnapshot snapshot() {
-        return new WebsiteSnapshot(id, currency, trackingSuspended);
+        return new WebsiteSnapshot(id, currency, timezone, trackingSuspended);
     }
 }

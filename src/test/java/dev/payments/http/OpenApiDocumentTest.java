@@ -30,6 +30,7 @@ class OpenApiDocumentTest {
     private static final Path PUBLISHED = Path.of("target", "openapi");
     private static final Set<String> ROUTES = Set.of(
             "post /api/v1/payments", "get /api/v1/payments", "delete /api/v1/payments",
+            "post /api/v1/payments/batch", "get /api/v1/revenue",
             "get /api/v1/admin/access-tokens", "post /api/v1/admin/access-tokens",
             "delete /api/v1/admin/access-tokens/{tokenId}",
             "get /api/v1/admin/websites", "post /api/v1/admin/websites",
@@ -124,7 +125,8 @@ class OpenApiDocumentTest {
         assertEquals(new TreeSet<>(List.of("createPayment", "listPayments", "deletePayments", "listAccessTokens",
                 "createAccessToken", "revokeAccessToken", "listWebsites", "createWebsite", "getWebsite",
                 "updateWebsite", "deleteWebsite", "listApiKeys", "createApiKey", "rollApiKey", "revokeApiKey",
-                "listIntegrations", "connectIntegration", "removeIntegration", "receiveWebhook")), ids);
+                "listIntegrations", "connectIntegration", "removeIntegration", "receiveWebhook", "createPayments",
+                "getRevenue")), ids);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.payments.ratelimit;
 import static dev.payments.support.Fixtures.apiKey;
 import static dev.payments.support.Fixtures.as;
 import static dev.payments.support.Fixtures.payment;
+import static dev.payments.support.Fixtures.unique;
 import static dev.payments.support.Fixtures.website;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -13,7 +14,10 @@ import dev.payments.support.Fixtures.TestWebsite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +56,23 @@ class RateLimitTest {
                 .body("error.code", equalTo(429))
                 .body("error.type", equalTo("rate_limited"));
         assertTrue(Integer.parseInt(refused.header("Retry-After")) > 0, refused.headers().toString());
+    }
+
+    @Test
+    void shouldCountEveryItemOfABatch() {
+        TestWebsite site = website();
+        List<Map<String, Object>> ten = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ten.add(payment(unique("tx")));
+        }
+        as(site.key()).contentType(ContentType.JSON).body(ten).post("/api/v1/payments/batch").then().statusCode(200)
+                .header("RateLimit-Remaining", String.valueOf(QUOTA - 10));
+        List<Map<String, Object>> tooMany = new ArrayList<>();
+        for (int i = 0; i < QUOTA; i++) {
+            tooMany.add(payment(unique("tx")));
+        }
+        as(site.key()).contentType(ContentType.JSON).body(tooMany).post("/api/v1/payments/batch").then()
+                .statusCode(429);
     }
 
     @Test

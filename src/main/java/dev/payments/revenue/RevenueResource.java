@@ -1,0 +1,67 @@
+package dev.payments.revenue;
+
+import dev.payments.auth.Caller;
+import dev.payments.auth.Permission;
+import dev.payments.auth.Requires;
+import dev.payments.auth.WebsiteScope;
+import dev.payments.http.ApiDocs;
+import dev.payments.http.Envelope;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+// AuthFilter reads @Requires from the resource methods, in the native image too
+@RegisterForReflection(methods = true, fields = false)
+@Path("/api/v1/revenue")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Revenue", description = "What the recorded payments add up to, in the website's reporting currency")
+public class RevenueResource {
+
+    @Inject
+    RevenueService service;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Requires(value = Permission.PAYMENTS_READ, website = WebsiteScope.QUERY)
+    @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY,
+            schema = @Schema(type = SchemaType.STRING))
+    @Operation(operationId = "getRevenue", summary = "Revenue in total and over time",
+            description = "new (payments that are not renewals) and renewal by payment time, refund by refund time, "
+                    + "net = new + renewal - refund, in the website's reporting currency; payments whose conversion "
+                    + "is pending are counted in pending and left out of the sums; free trials are counted, never "
+                    + "summed. Buckets start at local midnight in the time zone (weeks on Monday, months on the 1st), "
+                    + "daylight saving included; empty buckets are present with zeros.")
+    @APIResponse(responseCode = "200", description = "The revenue of the range")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    public Envelope<RevenueReport> revenue(
+            @Parameter(description = "ISO 8601 instant with an offset; default: 30 days before endAt")
+            @QueryParam("startAt") String startAt,
+            @Parameter(description = "ISO 8601 instant with an offset, inclusive; default: now")
+            @QueryParam("endAt") String endAt,
+            @Parameter(description = "Bucket width; at most 1,000 buckets", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"hour", "day", "week", "month"}, defaultValue = "day"))
+            @QueryParam("interval") String interval,
+            @Parameter(description = "IANA time zone of the buckets; default: the website's",
+                    schema = @Schema(type = SchemaType.STRING, examples = "Europe/Paris"))
+            @QueryParam("timezone") String timezone) throws SQLException {
+        RevenueQuery query = RevenueQuery.of(startAt, endAt, interval, timezone, caller.website().timezone(),
+                Instant.now());
+        return Envelope.of(service.report(caller.website(), query));
+    }
+}

@@ -1,0 +1,7 @@
+package dev.payments.payments;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class PaymentExportIT extends PaymentExportTest {
+}
