@@ -27,6 +27,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -125,11 +126,17 @@ public class PaymentResource {
 
     /** Whether the client's Accept ranks CSV before JSON (JSON when it accepts both alike, or anything). */
     private static boolean prefersCsv(HttpHeaders headers) {
-        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
-            if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        List<MediaType> acceptable;
+        try {
+            acceptable = headers.getAcceptableMediaTypes();
+        } catch (IllegalArgumentException e) {
+            return false; // an Accept header that does not parse (empty, say) asks for nothing in particular
+        }
+        for (MediaType type : acceptable) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 return false;
             }
-            if (acceptable.isCompatible(CSV_TYPE)) {
+            if (type.isCompatible(CSV_TYPE)) {
                 return true;
             }
         }

@@ -2,34 +2,39 @@ package dev.payments.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.payments.support.Csv;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The invariants every answer must keep: no 5xx; a JSON body; an error in the contract's shape with error.code equal
- * to the status and a message; a success in the route's own shape. A request the HTTP layer refuses may get its bare
+ * The invariants every answer must keep: no 5xx; a JSON body (or CSV, from the list route to a client that prefers
+ * it); an error in the contract's shape with error.code equal to the status and a message; a success in the route's
+ * own shape. A request the HTTP layer refuses may get its bare
  * answer instead ({@link FuzzRequest#refusedByHttpLayerWith()}).
  */
-record ResponseCheck(String successShape, Predicate<JsonNode> isSuccess) {
+record ResponseCheck(String successShape, Predicate<JsonNode> isSuccess, boolean mayAnswerCsv) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final ResponseCheck CREATE = new ResponseCheck("{message, transaction_id}", json ->
             isText(json.get("message")) && json.get("transaction_id") != null && json.get("transaction_id").isTextual()
-                    && json.size() == 2);
+                    && json.size() == 2, false);
 
     static final ResponseCheck LIST = new ResponseCheck("{status: success, data: [...], pagination}", json ->
             "success".equals(json.path("status").asText()) && json.path("data").isArray()
                     && json.path("pagination").path("limit").isInt()
                     && json.path("data").size() <= json.path("pagination").path("limit").asInt()
                     && (json.path("pagination").path("next_cursor").isNull()
-                            || json.path("pagination").path("next_cursor").isTextual()));
+                            || json.path("pagination").path("next_cursor").isTextual()), true);
 
     static final ResponseCheck DELETE = new ResponseCheck("{status: success, data: [{message, deleted}]}", json ->
             "success".equals(json.path("status").asText()) && json.path("data").size() == 1
                     && isText(json.path("data").path(0).get("message"))
                     && json.path("data").path(0).path("deleted").canConvertToLong()
-                    && json.path("data").path(0).path("deleted").asLong() >= 0);
+                    && json.path("data").path(0).path("deleted").asLong() >= 0, false);
 
     /** Fails with the request and the answer when an invariant is broken; returns the parsed body. */
     JsonNode check(FuzzRequest request, RawHttp.Response response) {
@@ -37,6 +42,10 @@ record ResponseCheck(String successShape, Predicate<JsonNode> isSuccess) {
         require(status < 500, "a 5xx", request, response);
         if (isRefusedByHttpLayer(request, response)) {
             return null;
+        }
+        String type = response.headers().getOrDefault("content-type", "");
+        if (mayAnswerCsv && status == 200 && type.startsWith("text/csv")) {
+            return csvRows(request, response);
         }
         JsonNode json;
         try {
@@ -52,6 +61,23 @@ record ResponseCheck(String successShape, Predicate<JsonNode> isSuccess) {
             require("error".equals(json.path("status").asText()) && error.path("code").asInt() == status
                     && isText(error.get("message")), "an error not in the contract's shape", request, response);
         }
+        return json;
+    }
+
+    /**
+     * A list answered as CSV (the client's Accept preferred it): a header row of the JSON field names, and its rows
+     * handed on as {"data": [{"transaction_id": ...}]} for the checks that follow.
+     */
+    private static JsonNode csvRows(FuzzRequest request, RawHttp.Response response) {
+        List<List<String>> rows = Csv.parse(response.text());
+        require(!rows.isEmpty() && "transaction_id".equals(rows.get(0).get(0)) && rows.get(0).size() == 15,
+                "a CSV answer without its header row", request, response);
+        ObjectNode json = JSON.createObjectNode();
+        ArrayNode data = json.putArray("data");
+        rows.stream().skip(1).forEach(row -> {
+            require(row.size() == 15, "a CSV row of " + row.size() + " fields", request, response);
+            data.addObject().put("transaction_id", row.get(0));
+        });
         return json;
     }
 

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.payments.support.Csv;
 import dev.payments.support.Fixtures.TestWebsite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -42,7 +43,7 @@ class PaymentExportTest {
         response.then().statusCode(200)
                 .header("Content-Type", startsWith("text/csv"))
                 .header("Content-Disposition", equalTo("attachment; filename=\"payments.csv\""));
-        List<List<String>> rows = parse(response.asString());
+        List<List<String>> rows = Csv.parse(response.asString());
         assertEquals(HEADER, rows.get(0));
         assertEquals(List.of("newer", "29.99", "USD", "29.99", "USD", "", "", "", "", "", "true", "false", "",
                 "false", "2026-05-02T10:00:00Z"), rows.get(1));
@@ -55,13 +56,13 @@ class PaymentExportTest {
     void shouldQuoteCommasQuotesAndLineBreaks() {
         String name = "Doe, \"Jane\"\r\nJunior";
         record(site, payment(unique("tx"), "customer_name", name));
-        assertEquals(name, parse(csv(Map.of()).asString()).get(1).get(8));
+        assertEquals(name, Csv.parse(csv(Map.of()).asString()).get(1).get(8));
     }
 
     @Test
     void shouldNeutraliseCellsASpreadsheetWouldReadAsFormulas() {
         record(site, payment("=1+1", "customer_name", "@SUM(A1)", "customer_id", "-2", "customer_email", "+x@y.z"));
-        List<String> row = parse(csv(Map.of()).asString()).get(1);
+        List<String> row = Csv.parse(csv(Map.of()).asString()).get(1);
         assertEquals(List.of("'=1+1", "'+x@y.z", "'@SUM(A1)", "'-2"), List.of(row.get(0), row.get(7), row.get(8),
                 row.get(9)));
     }
@@ -70,7 +71,7 @@ class PaymentExportTest {
     void shouldExportOnlyWhatTheFiltersMatch() {
         record(site, payment(unique("tx"), "datafast_visitor_id", "v1"));
         record(site, payment(unique("tx"), "datafast_visitor_id", "v2"));
-        List<List<String>> rows = parse(csv(Map.of("datafast_visitor_id", "v2")).asString());
+        List<List<String>> rows = Csv.parse(csv(Map.of("datafast_visitor_id", "v2")).asString());
         assertEquals(2, rows.size());
         assertEquals("v2", rows.get(1).get(5));
     }
@@ -85,7 +86,7 @@ class PaymentExportTest {
             as(site.key()).contentType(ContentType.JSON).body(batch).post("/api/v1/payments/batch").then()
                     .statusCode(200);
         }
-        List<List<String>> rows = parse(csv(Map.of("limit", "1")).asString());
+        List<List<String>> rows = Csv.parse(csv(Map.of("limit", "1")).asString());
         assertEquals(1_006, rows.size());
         assertEquals(1_005, rows.stream().skip(1).map(row -> row.get(0)).distinct().count());
     }
@@ -100,40 +101,5 @@ class PaymentExportTest {
 
     private Response csv(Map<String, String> query) {
         return as(site.key()).accept("text/csv").queryParams(query).get("/api/v1/payments");
-    }
-
-    /** RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, doubled quotes and line breaks. */
-    static List<List<String>> parse(String csv) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                field.append(c);
-            }
-        }
-        return rows;
     }
 }
