@@ -1,10 +1,10 @@
 package dev.payments.payments;
 
 /**
- * How much of a payment's own data a request carries, lowest first. A provider may deliver a refund before its payment,
- * or a checkout before the invoice it paid: the row stored first holds what that event knew, and a later event of higher
- * completeness restates the payment's fields (amount, currency, time, renewal, customer), so that the stored payment is
- * the same whatever the order of delivery. Every POST is {@link #PAYMENT}.
+ * How much of a payment's own data a request carries, lowest first. A provider may deliver a refund before its
+ * payment, or a checkout before the invoice it paid: the row stored first holds what that event knew, and a later event
+ * of higher completeness restates the payment's fields (amount, currency, time, renewal, customer), so that the
+ * stored payment is the same whatever the order of delivery. Every POST is {@link #PAYMENT}.
  */
 public enum Completeness {
     /** A provider's refund of a payment not received yet: amounts and times of the refund's own record. */

@@ -13,9 +13,9 @@ import java.sql.Types;
 final class Completion {
 
     /**
-     * A request of higher {@link Completeness} restates the payment's own fields: its customer fields where it has them,
-     * the visitor and session where the row has none; the refund as a merge does. The conversion is stored only when made
-     * for the row's reporting currency, else the payment is pending again (converted in the background).
+     * A request of higher {@link Completeness} restates the payment's own fields: its customer fields where it has
+     * them, the visitor and session where the row has none; the refund as a merge does. The conversion is stored only
+     * when made for the row's reporting currency, else the payment is pending again (converted in the background).
      */
     private static final String COMPLETE = """
             update payment set amount = ?::numeric, currency = ?, occurred_at = ?, renewal = ?, free_trial = ?,

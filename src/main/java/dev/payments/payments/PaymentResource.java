@@ -31,6 +31,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -91,6 +92,8 @@ public class PaymentResource {
                     + "as RFC 4180 CSV with a header row of the JSON field names; cells that a spreadsheet would read "
                     + "as a formula are prefixed with a single quote.")
     @APIResponse(responseCode = "200", description = "A page of payments, or every matching payment as CSV",
+            headers = @Header(name = "Content-Disposition", description = "With a CSV answer only: attachment; "
+                    + "filename=\"payments.csv\"", schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PaymentPage.class)),
                 @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})

@@ -24,8 +24,8 @@ import java.util.List;
  * payments by their time, refunds by the time of their refund, each in the bucket whose start (as {@link Interval}
  * cuts them in the report's time zone, passed as an array) it follows: width_bucket, so there is one rule of where a
  * bucket starts, whatever PostgreSQL's own zone rules say. The array is cast in a subquery, evaluated once: cast in
- * place, it would be parsed again for every row (the cast is not immutable), 40 times slower over a million rows. Only amounts converted into the website's reporting
- * currency are summed; the others are counted as pending.
+ * place, it would be parsed again for every row (the cast is not immutable), 40 times slower over a million rows.
+ * Only amounts converted into the website's reporting currency are summed; the others are counted as pending.
  */
 @ApplicationScoped
 public class RevenueService {

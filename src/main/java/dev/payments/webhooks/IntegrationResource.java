@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RegisterForReflection(methods = true, fields = false)
 @Path("/api/v1/admin/websites/{websiteId}/integrations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Provider integrations", description = "Account API: the payment providers that send webhooks for a website")
+@Tag(name = "Provider integrations",
+        description = "Account API: the payment providers that send webhooks for a website")
 public class IntegrationResource {
 
     private static final String PROVIDER = "stripe, lemonsqueezy, polar or paddle";

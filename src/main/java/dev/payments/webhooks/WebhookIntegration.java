@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** A provider connected to a website: the signing secret its webhooks are verified with, as {@link SecretCipher} keeps it. */
+/**
+ * A provider connected to a website: the signing secret its webhooks are verified with, as {@link SecretCipher} keeps
+ * it.
+ */
 @Entity
 @Table(name = "webhook_integration")
 @IdClass(WebhookIntegration.Key.class)

@@ -64,7 +64,8 @@ class InsertBatchesTest {
                 Insertion second = insertions.get(pair + 1);
                 assertTrue(inserted(first) ^ inserted(second), "exactly one of each pair: " + insertions);
                 Insertion other = inserted(first) ? second : first;
-                assertEquals(Insertion.stored(new StoredPayment(true, true, false, Completeness.PAYMENT.level())), other, insertions.toString());
+                assertEquals(Insertion.stored(new StoredPayment(true, true, false, Completeness.PAYMENT.level())), other,
+                        insertions.toString());
                 assertEquals(1, stored(websiteId, transactionIds.get(pair)));
             }
         }

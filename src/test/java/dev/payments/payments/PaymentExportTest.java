@@ -5,7 +5,9 @@ import static dev.payments.support.Fixtures.payment;
 import static dev.payments.support.Fixtures.record;
 import static dev.payments.support.Fixtures.unique;
 import static dev.payments.support.Fixtures.website;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -50,6 +52,13 @@ class PaymentExportTest {
         assertEquals("older", rows.get(2).get(0));
         assertEquals("cus_1", rows.get(2).get(9));
         assertEquals(3, rows.size());
+    }
+
+    @Test
+    void shouldDeclareTheAttachmentHeaderInTheOpenApiDocument() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/payments'.get.responses.'200'.headers", hasKey("Content-Disposition"))
+                .body("paths.'/api/v1/payments'.get.responses.'200'.content", hasKey("text/csv"));
     }
 
     @Test

@@ -73,7 +73,8 @@ class IntegrationsTest {
     @Test
     void shouldRefuseAnUnknownProvider() {
         put(BOOTSTRAP, website().id(), "square", "secret").statusCode(404)
-                .body("error.message", equalTo("unknown provider square; expected stripe, lemonsqueezy, polar or paddle"));
+                .body("error.message",
+                        equalTo("unknown provider square; expected stripe, lemonsqueezy, polar or paddle"));
     }
 
     @Test
