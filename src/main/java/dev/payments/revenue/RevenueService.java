@@ -5,114 +5,122 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
- * Revenue of a website, summed by PostgreSQL in one statement over the payment-time index and the refund-time index:
- * payments by their time, refunds by the time of their refund, each in the bucket whose start (as {@link Interval}
- * cuts them in the report's time zone, passed as an array) it follows: width_bucket, so there is one rule of where a
- * bucket starts, whatever PostgreSQL's own zone rules say. The array is cast in a subquery, evaluated once: cast in
- * place, it would be parsed again for every row (the cast is not immutable), 40 times slower over a million rows.
- * Only amounts converted into the website's reporting currency are summed; the others are counted as pending.
+ * Revenue of a website, summed by PostgreSQL in one statement: the quarter hours of the range that {@link
+ * RevenueSlots} keeps sums of are read from those sums, the partial quarter hours at its two ends from the payments
+ * themselves, both through revenue_parts (migration V8), the one home of what a payment adds. When a bucket edge does
+ * not fall on a quarter hour (Liberia's offset until 1972, say), the whole range is read from the payments.
+ * Every sum lands in the bucket whose start (as {@link Interval} cuts them in the report's time zone, passed as an
+ * array) it follows: width_bucket, so there is one rule of where a bucket starts, whatever PostgreSQL's own zone rules
+ * say. The array is cast in a subquery, evaluated once: cast in place, it would be parsed again for every row.
+ * Only amounts converted into the website's reporting currency are summed; the others are counted as pending. The
+ * distinct customers and visitors, which no sum can give, are counted meanwhile on a second connection.
  */
 @ApplicationScoped
 public class RevenueService {
 
     private static final String SUMS = """
-            with paid as (
-                select width_bucket(occurred_at, (select ?::text[]::timestamptz[])) as bucket,
-                       sum(reporting_amount) filter (where converted and not renewal) as new,
-                       sum(reporting_amount) filter (where converted and renewal) as renewal,
-                       count(*) filter (where converted) as payments,
-                       count(*) filter (where converted and renewal) as renewals,
-                       count(*) filter (where free_trial) as free_trials,
-                       count(*) filter (where not free_trial and not converted) as pending
-                from (select *, not free_trial and reporting_amount is not null and reporting_currency = ? as converted
-                      from payment where website_id = ? and occurred_at between ? and ?) p
-                group by 1),
-            refunded as (
-                select width_bucket(refunded_at, (select ?::text[]::timestamptz[])) as bucket,
-                       sum(reporting_amount) filter (where reporting_currency = ?) as refund,
-                       count(reporting_amount) filter (where reporting_currency = ?) as refunds,
-                       count(*) - count(reporting_amount) filter (where reporting_currency = ?) as pending
-                from payment
-                where website_id = ? and refunded and not free_trial and refunded_at between ? and ?
-                group by 1)
-            select coalesce(paid.bucket, refunded.bucket), paid.new, paid.renewal, paid.payments, paid.renewals,
-                   paid.free_trials, paid.pending, refunded.refund, refunded.refunds, refunded.pending
-            from paid full join refunded on refunded.bucket = paid.bucket""";
-    private static final String PEOPLE = """
-            select count(distinct coalesce(customer_id, customer_email)), count(distinct visitor_id) from payment
-            where website_id = ? and occurred_at between ? and ? and not free_trial""";
+            select width_bucket(x.at, (select ?::text[]::timestamptz[])) as bucket,
+                   sum(x.new_amount) filter (where x.currency = r.currency),
+                   sum(x.renewal_amount) filter (where x.currency = r.currency),
+                   sum(x.refund_amount) filter (where x.currency = r.currency),
+                   sum(x.new_count + x.renewal_count) filter (where x.currency = r.currency),
+                   sum(x.renewal_count) filter (where x.currency = r.currency),
+                   sum(x.refund_count) filter (where x.currency = r.currency),
+                   sum(x.free_trials),
+                   sum(x.new_count + x.renewal_count + x.refund_count)
+                       filter (where x.currency is distinct from r.currency)
+            from (select ?::varchar as currency) r,
+                 (select slot as at, currency, new_amount, renewal_amount, refund_amount, new_count, renewal_count,
+                         refund_count, free_trials
+                  from revenue_slot
+                  where website_id = ? and slot >= ? and slot < ?
+                  union all
+                  select part.at, part.currency, part.new_amount, part.renewal_amount, part.refund_amount,
+                         part.new_count, part.renewal_count, part.refund_count, part.free_trials
+                  from payment p
+                       cross join lateral revenue_parts(p.website_id, p.occurred_at, p.renewal, p.free_trial,
+                                                        p.refunded, p.refunded_at, p.reporting_amount,
+                                                        p.reporting_currency) part
+                  where p.website_id = ?
+                        and (p.occurred_at >= ? and p.occurred_at < ? or p.occurred_at >= ? and p.occurred_at <= ?
+                             or p.refunded and (p.refunded_at >= ? and p.refunded_at < ?
+                                                or p.refunded_at >= ? and p.refunded_at <= ?))
+                        and (part.at >= ? and part.at < ? or part.at >= ? and part.at <= ?)) x
+            group by 1""";
 
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ManagedExecutor executor;
+
     public RevenueReport report(WebsiteSnapshot website, RevenueQuery query) throws SQLException {
         List<ZonedDateTime> starts = query.buckets();
+        CompletableFuture<Long> visitors = executor.supplyAsync(() -> count(DistinctPeople.VISITORS, website, query));
         List<BucketSums> buckets = starts.stream().map(start -> new BucketSums()).toList();
         BucketSums totals = new BucketSums();
         long customers;
-        long visitors;
         try (Connection connection = dataSource.getConnection()) {
             sum(connection, website, query, starts, buckets, totals);
-            try (PreparedStatement people = connection.prepareStatement(PEOPLE)) {
-                people.setString(1, website.id());
-                people.setObject(2, utc(query.start()), Types.TIMESTAMP_WITH_TIMEZONE);
-                people.setObject(3, utc(query.end()), Types.TIMESTAMP_WITH_TIMEZONE);
-                try (ResultSet row = people.executeQuery()) {
-                    row.next();
-                    customers = row.getLong(1);
-                    visitors = row.getLong(2);
-                }
-            }
+            customers = DistinctPeople.CUSTOMERS.count(connection, website.id(), query.start(), query.end());
         }
         List<RevenueReport.Bucket> series = new ArrayList<>(starts.size());
         for (int i = 0; i < starts.size(); i++) {
             series.add(buckets.get(i).toBucket(starts.get(i).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         }
         return new RevenueReport(website.currency(), query.zone().getId(), query.interval().wire(),
-                totals.toTotals(customers, visitors), series);
+                totals.toTotals(customers, joined(visitors)), series);
     }
 
     private static void sum(Connection connection, WebsiteSnapshot website, RevenueQuery query,
             List<ZonedDateTime> starts, List<BucketSums> buckets, BucketSums totals) throws SQLException {
-        Array bounds = connection.createArrayOf("text",
-                starts.stream().map(start -> start.toInstant().toString()).toArray());
+        // the slots read whole: [slotsFrom, slotsTo); the payments of the range outside them are read one by one
+        Instant slotsFrom = RevenueSlots.slotAtOrAfter(query.start());
+        Instant slotsTo = RevenueSlots.slotOf(query.end());
+        if (slotsTo.isBefore(slotsFrom) || !starts.stream().allMatch(s -> RevenueSlots.startsSlot(s.toInstant()))) {
+            slotsFrom = query.start();
+            slotsTo = query.start();
+        }
         try (PreparedStatement sums = connection.prepareStatement(SUMS)) {
-            int i = 0;
-            for (boolean refunds : new boolean[] {false, true}) {
-                sums.setArray(++i, bounds);
-                for (int repeat = 0; repeat < (refunds ? 3 : 1); repeat++) {
-                    sums.setString(++i, website.currency());
+            sums.setArray(1, connection.createArrayOf("text",
+                    starts.stream().map(start -> start.toInstant().toString()).toArray()));
+            sums.setString(2, website.currency());
+            int i = 2;
+            for (Object value : new Object[] {website.id(), slotsFrom, slotsTo, website.id()}) {
+                set(sums, ++i, value);
+            }
+            for (int edges = 0; edges < 3; edges++) {
+                for (Instant at : new Instant[] {query.start(), slotsFrom, slotsTo, query.end()}) {
+                    set(sums, ++i, at);
                 }
-                sums.setString(++i, website.id());
-                sums.setObject(++i, utc(query.start()), Types.TIMESTAMP_WITH_TIMEZONE);
-                sums.setObject(++i, utc(query.end()), Types.TIMESTAMP_WITH_TIMEZONE);
             }
             try (ResultSet rows = sums.executeQuery()) {
                 while (rows.next()) {
                     BucketSums row = new BucketSums();
                     row.newRevenue = amount(rows.getBigDecimal(2));
                     row.renewal = amount(rows.getBigDecimal(3));
-                    row.payments = rows.getLong(4);
-                    row.renewals = rows.getLong(5);
-                    row.freeTrials = rows.getLong(6);
-                    row.pending = rows.getLong(7) + rows.getLong(10);
-                    row.refund = amount(rows.getBigDecimal(8));
-                    row.refunds = rows.getLong(9);
+                    row.refund = amount(rows.getBigDecimal(4));
+                    row.payments = rows.getLong(5);
+                    row.renewals = rows.getLong(6);
+                    row.refunds = rows.getLong(7);
+                    row.freeTrials = rows.getLong(8);
+                    row.pending = rows.getLong(9);
                     // 1 for the first bucket; every time in the range follows the first bucket's start
                     buckets.get(rows.getInt(1) - 1).add(row);
                     totals.add(row);
@@ -121,11 +129,34 @@ public class RevenueService {
         }
     }
 
-    private static BigDecimal amount(BigDecimal sum) {
-        return sum == null ? BigDecimal.ZERO : sum;
+    private static void set(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Instant at) {
+            statement.setObject(index, at.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setString(index, (String) value);
+        }
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    private long count(DistinctPeople people, WebsiteSnapshot website, RevenueQuery query) {
+        try (Connection connection = dataSource.getConnection()) {
+            return people.count(connection, website.id(), query.start(), query.end());
+        } catch (SQLException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private static long joined(CompletableFuture<Long> count) throws SQLException {
+        try {
+            return count.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    private static BigDecimal amount(BigDecimal sum) {
+        return sum == null ? BigDecimal.ZERO : sum;
     }
 }

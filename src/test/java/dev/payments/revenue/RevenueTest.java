@@ -134,6 +134,29 @@ class RevenueTest {
     }
 
     @Test
+    void shouldSumOnlyPaymentsInsideTheRangeToTheSecondWhereItCutsAQuarterHour() {
+        pay("1", "2026-05-04T10:05:00Z");
+        pay("2", "2026-05-04T10:10:00Z");
+        pay("4", "2026-05-04T10:20:00Z");
+        pay("8", "2026-05-04T10:50:00Z");
+        pay("16", "2026-05-04T10:50:00.001Z");
+        revenue("startAt", "2026-05-04T10:10:00Z", "endAt", "2026-05-04T10:50:00Z", "timezone", "UTC")
+                .body("data[0].totals.new", equalTo(14))
+                .body("data[0].totals.payments", equalTo(3));
+    }
+
+    @Test
+    void shouldCutBucketsThatDoNotStartOnAQuarterHourAtTheirOwnEdges() {
+        // Liberia kept Monrovia Mean Time (-00:44:30) until 1972: its days started at 00:44:30 UTC
+        pay("1", "1971-06-01T00:40:00Z");
+        pay("2", "1971-06-01T00:50:00Z");
+        revenue("startAt", "1971-05-31T12:00:00Z", "endAt", "1971-06-01T12:00:00Z", "timezone", "Africa/Monrovia")
+                .body("data[0].timeseries.start", equalTo(List.of("1971-05-31T00:00:00-00:44:30",
+                        "1971-06-01T00:00:00-00:44:30")))
+                .body("data[0].timeseries.new", equalTo(List.of(1, 2)));
+    }
+
+    @Test
     void shouldStartWeeksOnMondayAndMonthsOnTheFirst() {
         pay("3", "2026-05-07T10:00:00Z");
         revenue("startAt", "2026-05-07T00:00:00Z", "endAt", "2026-05-07T23:00:00Z", "interval", "week",
@@ -180,6 +203,11 @@ class RevenueTest {
     }
 
     private String pay(String amount, String timestamp, Object... more) {
+        return pay(site, amount, timestamp, more);
+    }
+
+    /** Records a payment of {@code amount} at {@code timestamp}; its transaction id. */
+    static String pay(TestWebsite site, String amount, String timestamp, Object... more) {
         String tx = unique("tx");
         Map<String, Object> body = payment(tx, more);
         body.put("amount", amount);
