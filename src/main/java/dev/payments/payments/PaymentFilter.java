@@ -1,7 +1,7 @@
 package dev.payments.payments;
 
 import dev.payments.errors.ApiException;
-import io.quarkus.panache.common.Parameters;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Which payments a read or delete is about; null members do not filter. */
@@ -22,27 +22,19 @@ record PaymentFilter(String transactionId, String visitorId, String customerId, 
         }
     }
 
-    /** Adds this filter's conditions, as JPQL over {@link Payment}, to a where clause. */
-    void appendTo(StringBuilder where, Parameters params) {
-        if (transactionId != null) {
-            where.append(" and transactionId = :transactionId");
-            params.and("transactionId", transactionId);
-        }
-        if (visitorId != null) {
-            where.append(" and visitorId = :visitorId");
-            params.and("visitorId", visitorId);
-        }
-        if (customerId != null) {
-            where.append(" and customerId = :customerId");
-            params.and("customerId", customerId);
-        }
-        if (range.start() != null) {
-            where.append(" and occurredAt >= :start");
-            params.and("start", range.start());
-        }
-        if (range.end() != null) {
-            where.append(" and occurredAt <= :end");
-            params.and("end", range.end());
+    /** Adds this filter's conditions, as SQL over the payment table, to a where clause, and their values. */
+    void appendTo(StringBuilder where, List<Object> values) {
+        condition(where, values, "transaction_id = ?", transactionId);
+        condition(where, values, "visitor_id = ?", visitorId);
+        condition(where, values, "customer_id = ?", customerId);
+        condition(where, values, "occurred_at >= ?", range.start());
+        condition(where, values, "occurred_at <= ?", range.end());
+    }
+
+    private static void condition(StringBuilder where, List<Object> values, String condition, Object value) {
+        if (value != null) {
+            where.append(" and ").append(condition);
+            values.add(value);
         }
     }
 }

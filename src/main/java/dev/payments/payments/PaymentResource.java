@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +110,7 @@ public class PaymentResource {
             @Parameter(description = "Payments per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context HttpHeaders headers) {
+            @Context HttpHeaders headers) throws SQLException {
         PaymentFilter filter = new PaymentFilter(transactionId, visitorId, customerId,
                 TimeRange.parse(startAt, start, endAt, end));
         String websiteId = caller.website().id();
@@ -120,7 +121,11 @@ public class PaymentResource {
         StreamingOutput csv = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write(PaymentCsv.HEADER);
-            service.export(websiteId, filter, page -> PaymentCsv.write(page, writer));
+            try {
+                service.export(websiteId, filter, page -> PaymentCsv.write(page, writer));
+            } catch (SQLException e) {
+                throw new IOException("the payments could not be read: " + e.getMessage(), e);
+            }
             writer.flush();
         };
         return Response.ok(csv, CSV_UTF8).header("Content-Disposition", "attachment; filename=\"payments.csv\"")
@@ -163,7 +168,8 @@ public class PaymentResource {
             @Parameter(description = START_AT) @QueryParam("startAt") String startAt,
             @Parameter(description = "Alias of startAt", deprecated = true) @QueryParam("start") String start,
             @Parameter(description = END_AT) @QueryParam("endAt") String endAt,
-            @Parameter(description = "Alias of endAt", deprecated = true) @QueryParam("end") String end) {
+            @Parameter(description = "Alias of endAt", deprecated = true) @QueryParam("end") String end)
+            throws SQLException {
         String transaction = Aliases.pick(transactionId, "transaction_id", txId, "tx_id");
         PaymentFilter filter = transaction != null ? new PaymentFilter(transaction, null, null, TimeRange.NONE)
                 : new PaymentFilter(null, visitorId, null, TimeRange.parse(startAt, start, endAt, end));

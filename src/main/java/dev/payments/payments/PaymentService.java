@@ -6,14 +6,15 @@ import dev.payments.currency.ExchangeRates;
 import dev.payments.errors.ApiException;
 import dev.payments.errors.Failure;
 import dev.payments.websites.WebsiteSnapshot;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import dev.payments.database.SqlParameters;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The rules of recording, reading and deleting payments; every call is one transaction. */
+/** The rules of recording, reading and deleting payments; every write is one transaction, every page one statement. */
 @ApplicationScoped
 public class PaymentService {
 
@@ -34,6 +35,12 @@ public class PaymentService {
 
     @Inject
     PaymentWriter writer;
+
+    @Inject
+    PaymentReads reads;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     ExchangeRates rates;
@@ -97,21 +104,19 @@ public class PaymentService {
         return outcome;
     }
 
-    @Transactional
-    public PaymentPage list(String websiteId, PaymentQuery query) {
-        Slice slice = slice(websiteId, query);
+    public PaymentPage list(String websiteId, PaymentQuery query) throws SQLException {
+        PaymentReads.Slice slice = reads.page(websiteId, query);
         return new PaymentPage(slice.payments(), query.limit(), slice.next() == null ? null : slice.next().encode());
     }
 
     /**
-     * Every payment matching the filter, newest first, handed to {@code sink} a page at a time, each page read in a
-     * transaction of its own: memory stays constant and no transaction stays open while the client reads.
+     * Every payment matching the filter, newest first, handed to {@code sink} a page at a time, each page read by a
+     * statement of its own: memory stays constant and no transaction stays open while the client reads.
      */
-    public void export(String websiteId, PaymentFilter filter, PageSink sink) throws IOException {
+    public void export(String websiteId, PaymentFilter filter, PageSink sink) throws IOException, SQLException {
         Cursor cursor = null;
         do {
-            PaymentQuery query = new PaymentQuery(filter, EXPORT_PAGE, cursor);
-            Slice slice = QuarkusTransaction.requiringNew().call(() -> slice(websiteId, query));
+            PaymentReads.Slice slice = reads.page(websiteId, new PaymentQuery(filter, EXPORT_PAGE, cursor));
             sink.write(slice.payments());
             cursor = slice.next();
         } while (cursor != null);
@@ -123,30 +128,9 @@ public class PaymentService {
         void write(List<PaymentView> page) throws IOException;
     }
 
-    /** A page of payments, and the cursor after its last one when more follow. */
-    private record Slice(List<PaymentView> payments, Cursor next) {
-    }
-
-    private Slice slice(String websiteId, PaymentQuery query) {
-        StringBuilder where = new StringBuilder("websiteId = :website");
-        Parameters params = Parameters.with("website", websiteId);
-        query.filter().appendTo(where, params);
-        if (query.cursor() != null) {
-            where.append(" and (occurredAt < :cursorAt or (occurredAt = :cursorAt and id < :cursorId))");
-            params.and("cursorAt", query.cursor().occurredAt()).and("cursorId", query.cursor().id());
-        }
-        List<Payment> rows = Payment.<Payment>find(where.toString(), Sort.descending("occurredAt", "id"), params)
-                .range(0, query.limit()).list();
-        boolean more = rows.size() > query.limit();
-        List<Payment> page = more ? rows.subList(0, query.limit()) : rows;
-        Payment last = more ? page.get(page.size() - 1) : null;
-        return new Slice(page.stream().map(PaymentView::of).toList(),
-                last == null ? null : new Cursor(last.occurredAt, last.id));
-    }
-
     /** {@code principalId}: the key or token asking, for the audit log. */
-    @Transactional
-    public DeleteResult delete(String principalId, String websiteId, PaymentFilter filter) {
+    @Transactional(rollbackOn = SQLException.class)
+    public DeleteResult delete(String principalId, String websiteId, PaymentFilter filter) throws SQLException {
         if (filter.transactionId() != null) {
             long count = Payment.delete("websiteId = ?1 and transactionId = ?2", websiteId, filter.transactionId());
             if (count == 0) {
@@ -160,12 +144,21 @@ public class PaymentService {
                     ? "a delete must name what it deletes: transaction_id, datafast_visitor_id, or startAt and endAt"
                     : "startAt and endAt are both required when deleting by time range alone", "startAt", "endAt");
         }
-        StringBuilder where = new StringBuilder("websiteId = :website");
-        Parameters params = Parameters.with("website", websiteId);
-        filter.appendTo(where, params);
-        long count = Payment.delete(where.toString(), params);
+        long count = deleteWhere(websiteId, filter);
         deleted.fire(new PaymentEvents.Deleted(principalId, websiteId, filter, count));
         return DeleteResult.of(filter, count);
+    }
+
+    /** In the caller's transaction: the pool's connection takes part in it. */
+    private long deleteWhere(String websiteId, PaymentFilter filter) throws SQLException {
+        StringBuilder sql = new StringBuilder("delete from payment where website_id = ?");
+        List<Object> values = new ArrayList<>(List.of(websiteId));
+        filter.appendTo(sql, values);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(sql.toString())) {
+            SqlParameters.bind(delete, values);
+            return delete.executeUpdate();
+        }
     }
 
     /**

@@ -1,12 +1,13 @@
 package dev.payments.revenue;
 
+import dev.payments.database.SqlParameters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The distinct customers (ids, else emails) and visitors who paid in a range, free trials left out: each read in key
@@ -40,11 +41,11 @@ enum DistinctPeople {
 
     long count(Connection connection, String websiteId, Instant start, Instant end) throws SQLException {
         try (PreparedStatement count = connection.prepareStatement(sql)) {
-            for (int i = 0; i < 3 * ranges; i += 3) {
-                count.setString(i + 1, websiteId);
-                count.setObject(i + 2, start.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-                count.setObject(i + 3, end.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < ranges; i++) {
+                values.addAll(List.of(websiteId, start, end));
             }
+            SqlParameters.bind(count, values);
             try (ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getLong(1);

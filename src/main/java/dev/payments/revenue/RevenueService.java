@@ -1,5 +1,6 @@
 package dev.payments.revenue;
 
+import dev.payments.database.SqlParameters;
 import dev.payments.websites.WebsiteSnapshot;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -97,19 +96,14 @@ public class RevenueService {
             slotsFrom = query.start();
             slotsTo = query.start();
         }
+        List<Object> values = new ArrayList<>(List.of(connection.createArrayOf("text",
+                starts.stream().map(start -> start.toInstant().toString()).toArray()), website.currency(),
+                website.id(), slotsFrom, slotsTo, website.id()));
+        for (int edges = 0; edges < 3; edges++) {
+            values.addAll(List.of(query.start(), slotsFrom, slotsTo, query.end()));
+        }
         try (PreparedStatement sums = connection.prepareStatement(SUMS)) {
-            sums.setArray(1, connection.createArrayOf("text",
-                    starts.stream().map(start -> start.toInstant().toString()).toArray()));
-            sums.setString(2, website.currency());
-            int i = 2;
-            for (Object value : new Object[] {website.id(), slotsFrom, slotsTo, website.id()}) {
-                set(sums, ++i, value);
-            }
-            for (int edges = 0; edges < 3; edges++) {
-                for (Instant at : new Instant[] {query.start(), slotsFrom, slotsTo, query.end()}) {
-                    set(sums, ++i, at);
-                }
-            }
+            SqlParameters.bind(sums, values);
             try (ResultSet rows = sums.executeQuery()) {
                 while (rows.next()) {
                     BucketSums row = new BucketSums();
@@ -126,14 +120,6 @@ public class RevenueService {
                     totals.add(row);
                 }
             }
-        }
-    }
-
-    private static void set(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value instanceof Instant at) {
-            statement.setObject(index, at.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setString(index, (String) value);
         }
     }
 
