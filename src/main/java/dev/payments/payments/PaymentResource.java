@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +123,8 @@ public class PaymentResource {
             try {
                 service.export(websiteId, filter, page -> PaymentCsv.write(page, writer));
             } catch (SQLException e) {
-                throw new IOException("the payments could not be read: " + e.getMessage(), e);
+                // as any database failure: the error mappers answer it (a 503) while nothing has been sent yet
+                throw new IllegalStateException("the payments could not be read", e);
             }
             writer.flush();
         };

@@ -28,12 +28,4 @@ public record PaymentView(
         @Schema(nullable = true, description = "When it was marked refunded") Instant refunded_at,
         @JsonProperty("is_free_trial") boolean is_free_trial,
         @Schema(examples = "2026-05-19T12:00:00Z") Instant timestamp) {
-
-    static PaymentView of(Payment p) {
-        return new PaymentView(p.transactionId, p.amount.stripTrailingZeros(), p.currency,
-                p.reportingAmount == null ? null : p.reportingAmount.stripTrailingZeros(), p.reportingCurrency,
-                p.visitorId, p.sessionId,
-                p.customerEmail, p.customerName, p.customerId, p.renewal, p.refunded, p.refundedAt, p.freeTrial,
-                p.occurredAt);
-    }
 }

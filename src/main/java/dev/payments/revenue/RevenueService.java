@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
@@ -71,20 +72,37 @@ public class RevenueService {
 
     public RevenueReport report(WebsiteSnapshot website, RevenueQuery query) throws SQLException {
         List<ZonedDateTime> starts = query.buckets();
-        CompletableFuture<Long> visitors = executor.supplyAsync(() -> count(DistinctPeople.VISITORS, website, query));
+        // the visitors are counted on another thread if one takes the task up while this one works, else here: a
+        // request never waits for a task still queued behind others (the pool may be busy with such requests)
+        AtomicBoolean visitorsTaken = new AtomicBoolean();
+        CompletableFuture<Long> visitors = new CompletableFuture<>();
+        executor.execute(() -> {
+            if (visitorsTaken.compareAndSet(false, true)) {
+                try {
+                    visitors.complete(count(DistinctPeople.VISITORS, website, query));
+                } catch (SQLException | RuntimeException e) {
+                    visitors.completeExceptionally(e);
+                }
+            }
+        });
         List<BucketSums> buckets = starts.stream().map(start -> new BucketSums()).toList();
         BucketSums totals = new BucketSums();
         long customers;
         try (Connection connection = dataSource.getConnection()) {
             sum(connection, website, query, starts, buckets, totals);
             customers = DistinctPeople.CUSTOMERS.count(connection, website.id(), query.start(), query.end());
+        } catch (SQLException | RuntimeException e) {
+            visitorsTaken.set(true); // not needed any more: a task not yet started does nothing
+            throw e;
         }
+        long visitorCount = visitorsTaken.compareAndSet(false, true)
+                ? count(DistinctPeople.VISITORS, website, query) : joined(visitors);
         List<RevenueReport.Bucket> series = new ArrayList<>(starts.size());
         for (int i = 0; i < starts.size(); i++) {
             series.add(buckets.get(i).toBucket(starts.get(i).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         }
         return new RevenueReport(website.currency(), query.zone().getId(), query.interval().wire(),
-                totals.toTotals(customers, joined(visitors)), series);
+                totals.toTotals(customers, visitorCount), series);
     }
 
     private static void sum(Connection connection, WebsiteSnapshot website, RevenueQuery query,
@@ -123,14 +141,13 @@ public class RevenueService {
         }
     }
 
-    private long count(DistinctPeople people, WebsiteSnapshot website, RevenueQuery query) {
+    private long count(DistinctPeople people, WebsiteSnapshot website, RevenueQuery query) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             return people.count(connection, website.id(), query.start(), query.end());
-        } catch (SQLException e) {
-            throw new CompletionException(e);
         }
     }
 
+    /** Bounded: the task is running, and its connection and statement have their own time limits. */
     private static long joined(CompletableFuture<Long> count) throws SQLException {
         try {
             return count.join();
