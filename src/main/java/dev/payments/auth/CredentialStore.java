@@ -6,8 +6,13 @@ import dev.payments.cache.AfterCommit;
 import dev.payments.cache.CacheConfig;
 import dev.payments.cache.Invalidations;
 import dev.payments.cache.LookupCache;
+import dev.payments.database.SingleRow;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -26,8 +31,11 @@ public class CredentialStore {
 
     private final LookupCache<Credential> cache;
     private final Cache<String, Boolean> misses;
+    private final AgroalDataSource dataSource;
 
-    CredentialStore(CacheConfig config, AfterCommit afterCommit, Invalidations invalidations) {
+    CredentialStore(CacheConfig config, AfterCommit afterCommit, Invalidations invalidations,
+            AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
         this.cache = new LookupCache<>("credential", config, afterCommit, invalidations);
         this.misses = Caffeine.newBuilder().expireAfterWrite(MISS_TTL).maximumSize(config.maxEntries()).build();
     }
@@ -60,19 +68,25 @@ public class CredentialStore {
         cache.evictAll();
     }
 
-    private static Optional<Credential> loadWebsiteKey(String hash) {
-        return WebsiteKey.<WebsiteKey>find("keyHash", hash).firstResultOptional()
-                .map(k -> new Credential(k.id, Credential.Kind.WEBSITE_KEY, Credential.WEBSITE_KEY_PERMISSIONS,
-                        Set.of(k.websiteId)));
+    private Optional<Credential> loadWebsiteKey(String hash) {
+        return SingleRow.find(dataSource, "select id, website_id from website_key where key_hash = ?", hash,
+                row -> new Credential(row.getString(1), Credential.Kind.WEBSITE_KEY,
+                        Credential.WEBSITE_KEY_PERMISSIONS, Set.of(row.getString(2))));
     }
 
-    private static Optional<Credential> loadAccountToken(String hash) {
-        return AccountToken.<AccountToken>find("tokenHash", hash).firstResultOptional()
-                .map(t -> new Credential(t.id, Credential.Kind.ACCOUNT_TOKEN, permissionsOf(t), Set.copyOf(t.websiteIds)));
+    private Optional<Credential> loadAccountToken(String hash) {
+        return SingleRow.find(dataSource,
+                "select id, permissions, website_ids from account_token where token_hash = ?", hash,
+                row -> new Credential(row.getString(1), Credential.Kind.ACCOUNT_TOKEN,
+                        permissionsOf(texts(row, 2)), Set.copyOf(Arrays.asList(texts(row, 3)))));
     }
 
-    private static Set<Permission> permissionsOf(AccountToken token) {
-        Set<Permission> permissions = token.permissions.stream()
+    private static String[] texts(ResultSet row, int column) throws SQLException {
+        return (String[]) row.getArray(column).getArray();
+    }
+
+    private static Set<Permission> permissionsOf(String[] wire) {
+        Set<Permission> permissions = Arrays.stream(wire)
                 .flatMap(p -> Permission.fromWire(p).stream())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
         return Set.copyOf(permissions);

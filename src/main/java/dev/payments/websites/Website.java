@@ -36,8 +36,4 @@ public class Website extends PanacheEntityBase {
     /** Its payments are still to be converted to a new reporting currency (in the background). */
     @Column(name = "reconversion_pending", nullable = false)
     public boolean reconversionPending;
-
-    public WebsiteSnapshot snapshot() {
-        return new WebsiteSnapshot(id, currency, timezone, trackingSuspended);
-    }
 }

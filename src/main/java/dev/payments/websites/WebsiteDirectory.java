@@ -4,21 +4,26 @@ import dev.payments.cache.AfterCommit;
 import dev.payments.cache.CacheConfig;
 import dev.payments.cache.Invalidations;
 import dev.payments.cache.LookupCache;
+import dev.payments.database.SingleRow;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
-/** Website lookups for the request path, cached like credentials. */
+/** Website lookups for the request path, cached like credentials and read like them ({@link SingleRow}). */
 @ApplicationScoped
 public class WebsiteDirectory {
 
     private final LookupCache<WebsiteSnapshot> cache;
+    private final AgroalDataSource dataSource;
 
-    WebsiteDirectory(CacheConfig config, AfterCommit afterCommit, Invalidations invalidations) {
+    WebsiteDirectory(CacheConfig config, AfterCommit afterCommit, Invalidations invalidations,
+            AgroalDataSource dataSource) {
         this.cache = new LookupCache<>("website", config, afterCommit, invalidations);
+        this.dataSource = dataSource;
     }
 
     public Optional<WebsiteSnapshot> find(String websiteId) {
-        return cache.get(websiteId, id -> Website.<Website>findByIdOptional(id).map(Website::snapshot));
+        return cache.get(websiteId, this::load);
     }
 
     /** Forgets a website that is being changed or deleted, here and on every instance. */
@@ -29,5 +34,11 @@ public class WebsiteDirectory {
     /** Forgets a website found gone: every instance finds that out by itself. */
     public void forget(String websiteId) {
         cache.forgetHere(websiteId);
+    }
+
+    private Optional<WebsiteSnapshot> load(String websiteId) {
+        return SingleRow.find(dataSource, "select currency, timezone, tracking_suspended from website where id = ?",
+                websiteId, row -> new WebsiteSnapshot(websiteId, row.getString(1), row.getString(2),
+                        row.getBoolean(3)));
     }
 }
