@@ -2,33 +2,29 @@ package dev.payments.database;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Pattern;
+import io.smallrye.config.WithConverter;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "payments.database")
 public interface DatabaseConfig {
 
-    String TIMEOUT = "[1-9][0-9]*(ms|s|min)";
-    String TIMEOUT_MESSAGE = "must be a PostgreSQL duration such as 10s, 500ms or 2min";
-
     /**
-     * The datasource URL, read here only so that its absence stops start-up with one sentence (validated before
+     * The datasource URL, read here only so that its absence stops start-up with one sentence (checked before
      * anything starts) instead of a failure deep inside the persistence layer.
      */
-    @WithDefault("${quarkus.datasource.jdbc.url:unset}")
-    @Pattern(regexp = "jdbc:.+", message = "QUARKUS_DATASOURCE_JDBC_URL is not set: set it to the PostgreSQL JDBC URL, "
-            + "e.g. jdbc:postgresql://db.example.com:5432/payments")
+    @WithDefault("${quarkus.datasource.jdbc.url:" + JdbcUrl.UNSET + "}")
+    @WithConverter(JdbcUrl.class)
     String jdbcUrl();
 
     /**
      * PAYMENTS_DATABASE_STATEMENT_TIMEOUT: the longest a statement may run (PostgreSQL's syntax: 10s, 500ms); passed
      * to every connection by application.properties. A request whose statement is cancelled gets a 503.
      */
-    @Pattern(regexp = TIMEOUT, message = TIMEOUT_MESSAGE)
+    @WithConverter(PostgresDuration.class)
     String statementTimeout();
 
     /** PAYMENTS_DATABASE_IDLE_IN_TRANSACTION_TIMEOUT: the longest a connection may sit idle inside a transaction. */
-    @Pattern(regexp = TIMEOUT, message = TIMEOUT_MESSAGE)
+    @WithConverter(PostgresDuration.class)
     String idleInTransactionTimeout();
 
     /**

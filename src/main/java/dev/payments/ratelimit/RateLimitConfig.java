@@ -2,10 +2,10 @@ package dev.payments.ratelimit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Positive;
+import io.smallrye.config.WithConverter;
 import java.time.Duration;
 
-/** Per-key request quotas on /api/v1, kept in each instance's memory. */
+/** Request quotas on /api/v1: per key or token for all instances together, per client address for unknown tokens. */
 @ConfigMapping(prefix = "payments.rate-limit")
 public interface RateLimitConfig {
 
@@ -14,11 +14,11 @@ public interface RateLimitConfig {
     boolean enabled();
 
     /**
-     * PAYMENTS_RATE_LIMIT_REQUESTS: requests one df_ key or dft_ token may make per period on one instance; also the
-     * largest burst. Spent requests come back continuously over the period.
+     * PAYMENTS_RATE_LIMIT_REQUESTS: requests one df_ key or dft_ token may make per period, on all instances together;
+     * also the largest burst. Spent requests come back continuously over the period.
      */
     @WithDefault("6000")
-    @Positive
+    @WithConverter(PositiveCount.class)
     long requests();
 
     /**
@@ -26,7 +26,7 @@ public interface RateLimitConfig {
      * period on one instance before its requests with tokens not already known valid get 429 without being looked up.
      */
     @WithDefault("60")
-    @Positive
+    @WithConverter(PositiveCount.class)
     long unknownTokens();
 
     /** PAYMENTS_RATE_LIMIT_PERIOD: the window the quota refills over. */
