@@ -1,11 +1,14 @@
 package dev.payments.http;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.validation.ValidatorFactory;
+import org.hibernate.validator.HibernateValidatorFactory;
+import org.hibernate.validator.internal.engine.PredefinedScopeValidatorFactoryImpl;
 import org.junit.jupiter.api.Test;
 
 /** Bean Validation costs requests and start-up only what request records need. */
@@ -22,6 +25,12 @@ class ValidationTraversalTest {
     @Test
     void shouldValidateWithoutThePersistenceLayersTraversalRule() {
         assertInstanceOf(ValidationTraversal.class, validation.getTraversableResolver());
+    }
+
+    @Test
+    void shouldNotCacheTheTraversalAnswersOfAValidation() {
+        var factory = (PredefinedScopeValidatorFactoryImpl) validation.unwrap(HibernateValidatorFactory.class);
+        assertFalse(factory.getValidatorFactoryScopedContext().isTraversableResolverResultCacheEnabled());
     }
 
     @Test
