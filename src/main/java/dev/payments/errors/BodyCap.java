@@ -2,6 +2,7 @@ package dev.payments.errors;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class BodyCap {
 
-    @ServerRequestFilter
+    /** After authentication: the body of a request refused there is never opened, as with a reader interceptor. */
+    @ServerRequestFilter(priority = Priorities.USER + 1000)
     public void capUndeclaredLength(ContainerRequestContext context, HttpServerRequest request) {
         HttpMethod method = request.method();
         boolean mayHaveBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;

@@ -24,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,21 @@ class ErrorShapeTest {
                 () -> "not JSON: " + response.headers().map() + " " + response.body());
         assertShape(413, "payload_too_large", "larger than 64 KiB",
                 response.headers().firstValue("X-Request-Id").orElse(null), JsonPath.from(response.body()));
+    }
+
+    @Test
+    void shouldRefuseAChunkedBodyWithoutATokenAndKeepServingTheConnection() throws Exception {
+        String body = "{\"currency\": \"USD\", \"padding\": \"" + "x".repeat(70 * 1024) + "\"}";
+        URI base = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+        HttpRequest unauthenticated = HttpRequest.newBuilder(base.resolve(PAYMENTS)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        assertEquals(401, client.send(unauthenticated, HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpRequest next = HttpRequest.newBuilder(base.resolve("/q/health/live")).timeout(Duration.ofSeconds(10)).build();
+        assertEquals(200, client.send(next, HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
