@@ -25,7 +25,8 @@ public class BodyCap {
     public void capUndeclaredLength(ContainerRequestContext context, HttpServerRequest request) {
         HttpMethod method = request.method();
         boolean mayHaveBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
-        boolean undeclared = request.getHeader("Content-Length") == null || request.getHeader("Transfer-Encoding") != null;
+        boolean undeclared = request.getHeader("Content-Length") == null
+                || request.getHeader("Transfer-Encoding") != null;
         if (mayHaveBody && undeclared) {
             context.setEntityStream(new Capped(context.getEntityStream(), HttpErrors.bodyLimit(request.path())));
         }

@@ -127,7 +127,8 @@ class ErrorShapeTest {
                 .build();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         assertEquals(401, client.send(unauthenticated, HttpResponse.BodyHandlers.ofString()).statusCode());
-        HttpRequest next = HttpRequest.newBuilder(base.resolve("/q/health/live")).timeout(Duration.ofSeconds(10)).build();
+        HttpRequest next = HttpRequest.newBuilder(base.resolve("/q/health/live")).timeout(Duration.ofSeconds(10))
+                .build();
         assertEquals(200, client.send(next, HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
