@@ -34,7 +34,10 @@ export QUARKUS_DATASOURCE_JDBC_URL="$database${separator}currentSchema=$schema"
 export QUARKUS_FLYWAY_SCHEMAS=$schema
 export QUARKUS_DATASOURCE_USERNAME=${TRAINING_DATABASE_USERNAME:-postgres}
 export QUARKUS_DATASOURCE_PASSWORD=${TRAINING_DATABASE_PASSWORD:-postgres}
-export JDK_JAVA_OPTIONS="${JDK_JAVA_OPTIONS:-} -XX:AOTCacheOutput=$cache"
+# Classes only, no method profiles (JEP 515's training data, on by default): replaying them made C2 compile a few
+# hundred methods during start-up, which cost more than it saved on 2 vCPUs (bench/RESULTS.md, 2026-12-01).
+readonly CLASSES_ONLY="-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining"
+export JDK_JAVA_OPTIONS="${JDK_JAVA_OPTIONS:-} -XX:AOTCacheOutput=$cache $CLASSES_ONLY"
 READY_TIMEOUT=${READY_TIMEOUT:-60}
 EXIT_TIMEOUT=${EXIT_TIMEOUT:-300}
 PAYMENTS=${PAYMENTS_TRAINING_PAYMENTS:-300}
