@@ -3,6 +3,7 @@ package dev.payments.errors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.payments.http.RequestIds;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -45,6 +46,13 @@ public class ErrorMappers {
         }
         int status = e.getResponse().getStatus();
         return respond(status, HttpErrors.typeOf(status), HttpErrors.messageOf(status, request), null, request);
+    }
+
+    /** The client closed the connection before its body had arrived: nobody is left to read an answer. */
+    @ServerExceptionMapper
+    public Response clientGone(HttpClosedException e, HttpServerRequest request) {
+        LOG.debugf("request %s: the client closed the connection before sending its whole body", RequestIds.of(request));
+        return respond(400, HttpErrors.typeOf(400), "the request body is incomplete", null, request);
     }
 
     @ServerExceptionMapper
