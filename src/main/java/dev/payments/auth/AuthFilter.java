@@ -57,7 +57,8 @@ public class AuthFilter {
             }
             return;
         }
-        Credential credential = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), request, http);
+        // from Vert.x's headers: the JAX-RS view would copy every header into a map of its own first
+        Credential credential = authenticate(http.getHeader(HttpHeaders.AUTHORIZATION), request, http);
         rateLimits.admit(credential.id(), request);
         if (!credential.allowsAny(requires.value())) {
             throw ApiException.forbidden("this token lacks the " + Arrays.stream(requires.value())
