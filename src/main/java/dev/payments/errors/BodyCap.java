@@ -1,5 +1,6 @@
 package dev.payments.errors;
 
+import dev.payments.http.BodyPrefetch;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
@@ -25,9 +26,7 @@ public class BodyCap {
     public void capUndeclaredLength(ContainerRequestContext context, HttpServerRequest request) {
         HttpMethod method = request.method();
         boolean mayHaveBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
-        boolean undeclared = request.getHeader("Content-Length") == null
-                || request.getHeader("Transfer-Encoding") != null;
-        if (mayHaveBody && undeclared) {
+        if (mayHaveBody && BodyPrefetch.declaredLength(request) == BodyPrefetch.UNDECLARED) {
             context.setEntityStream(new Capped(context.getEntityStream(), HttpErrors.bodyLimit(request.path())));
         }
     }

@@ -51,7 +51,8 @@ public class ErrorMappers {
     /** The client closed the connection before its body had arrived: nobody is left to read an answer. */
     @ServerExceptionMapper
     public Response clientGone(HttpClosedException e, HttpServerRequest request) {
-        LOG.debugf("request %s: the client closed the connection before sending its whole body", RequestIds.of(request));
+        LOG.debugf("request %s: the client closed the connection before sending its whole body",
+                RequestIds.of(request));
         return respond(400, HttpErrors.typeOf(400), "the request body is incomplete", null, request);
     }
 

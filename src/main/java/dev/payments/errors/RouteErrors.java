@@ -2,6 +2,7 @@ package dev.payments.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.payments.http.BodyPrefetch;
 import dev.payments.http.RequestIds;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpVersion;
@@ -30,20 +31,11 @@ public class RouteErrors {
 
     /** A declared Content-Length over the cap is refused before any of the body is read, on every route. */
     private void rejectOversizedBody(RoutingContext ctx) {
-        String length = ctx.request().getHeader("Content-Length");
-        if (length != null && isOver(length, HttpErrors.bodyLimit(ctx.request().path()).bytes())) {
+        if (BodyPrefetch.declaredLength(ctx.request()) > HttpErrors.bodyLimit(ctx.request().path()).bytes()) {
             ctx.fail(413);
             return;
         }
         ctx.next();
-    }
-
-    private static boolean isOver(String length, long limit) {
-        try {
-            return Long.parseLong(length.trim()) > limit;
-        } catch (NumberFormatException e) {
-            return false; // the HTTP server rejects a malformed length itself
-        }
     }
 
     private void onFailure(RoutingContext ctx) {

@@ -2,7 +2,6 @@ package dev.payments.http;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,17 +19,18 @@ public class BodyPrefetch {
 
     /** Every single-payment and provider-webhook body fits; a batch of payments does not need to. */
     static final int MOST = 16 * 1024;
+    public static final long UNDECLARED = -1;
     private static final Uni<Void> NOTHING_TO_READ = Uni.createFrom().voidItem();
 
     /** Quarkus REST runs non-blocking filters first, and requires them to come first in priority too. */
     @ServerRequestFilter(nonBlocking = true, priority = Priorities.AUTHENTICATION - 100)
     public Uni<Void> prefetch(ContainerRequestContext context, HttpServerRequest request) {
-        int length = declaredLength(request);
+        long length = declaredLength(request);
         if (length <= 0 || length > MOST || request.isEnded()) {
             return NOTHING_TO_READ;
         }
         return Uni.createFrom().emitter(emitter -> {
-            Buffer body = Buffer.buffer(length);
+            Buffer body = Buffer.buffer((int) length);
             request.handler(body::appendBuffer);
             request.exceptionHandler(emitter::fail);
             request.endHandler(end -> {
@@ -41,18 +41,19 @@ public class BodyPrefetch {
         });
     }
 
-    /** The length a request with a body declares; 0 when it has none or does not declare it. */
-    private static int declaredLength(HttpServerRequest request) {
-        HttpMethod method = request.method();
+    /**
+     * The length of the request's body as its Content-Length declares it; {@link #UNDECLARED} without one, with one that
+     * is not a number (the HTTP server refuses those itself), or with Transfer-Encoding (chunked).
+     */
+    public static long declaredLength(HttpServerRequest request) {
         String length = request.getHeader("Content-Length");
-        if (length == null || request.getHeader("Transfer-Encoding") != null
-                || !(method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH)) {
-            return 0;
+        if (length == null || request.getHeader("Transfer-Encoding") != null) {
+            return UNDECLARED;
         }
         try {
-            return Integer.parseInt(length);
+            return Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            return 0;
+            return UNDECLARED;
         }
     }
 }
