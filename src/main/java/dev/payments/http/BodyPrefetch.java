@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class BodyPrefetch {
 
     /** Every single-payment and provider-webhook body fits; a batch of payments does not need to. */
-    static final int MOST = 16 * 1024;
+    private static final int MOST = 16 * 1024;
     public static final long UNDECLARED = -1;
     private static final Uni<Void> NOTHING_TO_READ = Uni.createFrom().voidItem();
 
