@@ -1,0 +1,52 @@
+package dev.payments.database;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.payments.support.Eventually;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The payment routes run on virtual threads, which take their connections from the same pool. Agroal 3.2 created a
+ * new connection on the asking thread and let the threads that found no room spin until it was there: on virtual
+ * threads the spinners held every carrier, the creators (parked on the socket) never ran again, and the service
+ * answered nothing from then on. It struck at random under load, whenever the pool had to grow to its maximum.
+ */
+@QuarkusTest
+class PoolRefillTest {
+
+    /** Several times the pool's maximum (20), so that it grows to the maximum with creations still running. */
+    private static final int BORROWERS = 100;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void shouldLendEveryVirtualThreadAConnectionWhileThePoolGrowsToItsMaximum() throws Exception {
+        dataSource.flush(AgroalDataSource.FlushMode.IDLE);
+        assertTrue(Eventually.within(Duration.ofSeconds(5), () -> dataSource.getMetrics().availableCount() == 0));
+        AtomicInteger served = new AtomicInteger();
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        for (int i = 0; i < BORROWERS; i++) {
+            threads.submit(() -> {
+                try (Connection connection = dataSource.getConnection();
+                        Statement statement = connection.createStatement()) {
+                    statement.execute("select pg_sleep(0.02)");
+                }
+                return served.incrementAndGet();
+            });
+        }
+        threads.shutdown();
+        // not close(): that would wait for threads that may never end
+        assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS), served.get() + " of " + BORROWERS + " served");
+    }
+}
