@@ -19,13 +19,13 @@
 #      see how the create path scales out (SCALE_OUT=0 leaves it out).
 # Then JVM start-up time and memory (scripts/startup-footprint.sh, STARTUP_RUNS runs).
 # The service runs with its per-key rate limit on, as deployed (its quota shared by all instances through
-# PostgreSQL), with a quota the benchmark's key never spends: RATE_LIMIT_REQUESTS (600000) per minute.
+# PostgreSQL), with a quota the benchmark's key never spends: RATE_LIMIT_REQUESTS (6000000) per minute.
 #
 # Environment:
 #   CONNECTIONS (32), DURATION (20 s), WARMUP (60 s: on 2 CPUs the JIT compilers compete for them that long),
 #   THREADS (wrk and pgbench threads, default: the CPU count),
 #   STARTUP_RUNS (3), BUILD=1 to rebuild the jar, RESULTS (bench/RESULTS.md), JAVA_OPTS (passed to the service),
-#   RATE_LIMIT_REQUESTS (600000; 0 turns the rate limit off), SCALE_OUT (1), BATCH_SIZE (100),
+#   RATE_LIMIT_REQUESTS (6000000; 0 turns the rate limit off), SCALE_OUT (1), BATCH_SIZE (100),
 #   BATCH_CONNECTIONS (4: a backfill is a few clients sending large requests), REVENUE_ROWS, REVENUE_RUNS.
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE: the PostgreSQL (default 127.0.0.1:5432, postgres/postgres, database
 #   postgres); the service and pgbench both use its schema payments_bench, kept between runs.
@@ -44,7 +44,7 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 export PGDATABASE=${PGDATABASE:-postgres}
 readonly SCHEMA=payments_bench
 readonly TOKEN=dft_bench_0123456789abcdefghijklmnopqrstuvwxyz
-RATE_LIMIT_REQUESTS=${RATE_LIMIT_REQUESTS:-600000}
+RATE_LIMIT_REQUESTS=${RATE_LIMIT_REQUESTS:-6000000}
 SCALE_OUT=${SCALE_OUT:-1}
 BATCH_SIZE=${BATCH_SIZE:-100}
 BATCH_CONNECTIONS=${BATCH_CONNECTIONS:-4}

@@ -13,6 +13,7 @@ import dev.payments.http.ApiDocs;
 import dev.payments.http.Envelope;
 import dev.payments.ratelimit.RateLimits;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -80,6 +81,7 @@ public class PaymentBatchResource {
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "UnsupportedMediaType")
+    @RunOnVirtualThread // as a single create
     public Envelope<BatchItem> create(JsonNode body, @Context ContainerRequestContext request) throws SQLException {
         if (body == null || !body.isArray() || body.isEmpty() || body.size() > MAX_ITEMS) {
             throw ApiException.badRequest("request body must be a JSON array of 1 to " + MAX_ITEMS + " payments");

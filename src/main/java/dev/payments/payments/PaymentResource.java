@@ -7,6 +7,7 @@ import dev.payments.auth.WebsiteScope;
 import dev.payments.http.ApiDocs;
 import dev.payments.http.Envelope;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -76,6 +77,7 @@ public class PaymentResource {
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "UnsupportedMediaType")
+    @RunOnVirtualThread // see README, "How the create path is made fast"; reads keep the worker pool's bound
     public CreateResponse create(@Valid @NotNull(message = "is required") PaymentRequest body) throws SQLException {
         CreateOutcome outcome = service.record(caller.website(), body);
         return new CreateResponse(outcome.message(), body.transaction_id());
