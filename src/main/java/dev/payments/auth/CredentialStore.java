@@ -6,8 +6,8 @@ import dev.payments.cache.AfterCommit;
 import dev.payments.cache.CacheConfig;
 import dev.payments.cache.Invalidations;
 import dev.payments.cache.LookupCache;
+import dev.payments.database.PooledConnections;
 import dev.payments.database.SingleRow;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,10 +31,10 @@ public class CredentialStore {
 
     private final LookupCache<Credential> cache;
     private final Cache<String, Boolean> misses;
-    private final AgroalDataSource dataSource;
+    private final PooledConnections dataSource;
 
     CredentialStore(CacheConfig config, AfterCommit afterCommit, Invalidations invalidations,
-            AgroalDataSource dataSource) {
+            PooledConnections dataSource) {
         this.dataSource = dataSource;
         this.cache = new LookupCache<>("credential", config, afterCommit, invalidations);
         this.misses = Caffeine.newBuilder().expireAfterWrite(MISS_TTL).maximumSize(config.maxEntries()).build();

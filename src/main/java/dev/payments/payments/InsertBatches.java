@@ -1,7 +1,7 @@
 package dev.payments.payments;
 
+import dev.payments.database.PooledConnections;
 import dev.payments.errors.DatabaseFailures;
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -52,12 +52,12 @@ class InsertBatches {
     static final Duration CALLER_WAIT = Duration.ofSeconds(10);
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final AgroalDataSource dataSource;
+    private final PooledConnections dataSource;
     private final DistributionSummary batchRows;
     private Thread writer;
     private volatile boolean stopped;
 
-    InsertBatches(AgroalDataSource dataSource, MeterRegistry registry) {
+    InsertBatches(PooledConnections dataSource, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.batchRows = DistributionSummary.builder("payments.insert.batch.rows")
                 .description("New-payment rows per insert statement (and commit)").register(registry);

@@ -1,9 +1,9 @@
 package dev.payments.payments;
 
+import dev.payments.database.PooledConnections;
 import dev.payments.errors.ApiException;
 import dev.payments.errors.Failure;
 import dev.payments.websites.WebsiteDirectory;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -40,7 +40,7 @@ class PaymentWriter {
     private static final int ATTEMPTS = 3;
 
     @Inject
-    AgroalDataSource dataSource;
+    PooledConnections dataSource;
 
     @Inject
     InsertBatches batches;

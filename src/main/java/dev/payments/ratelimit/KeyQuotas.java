@@ -3,7 +3,7 @@ package dev.payments.ratelimit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.payments.database.JobLocks;
-import io.agroal.api.AgroalDataSource;
+import dev.payments.database.PooledConnections;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -46,7 +46,7 @@ class KeyQuotas {
     @Inject
     JobLocks jobLocks;
 
-    KeyQuotas(RateLimitConfig config, AgroalDataSource dataSource) {
+    KeyQuotas(RateLimitConfig config, PooledConnections dataSource) {
         this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")

@@ -4,8 +4,8 @@ import dev.payments.cache.AfterCommit;
 import dev.payments.cache.CacheConfig;
 import dev.payments.cache.Invalidations;
 import dev.payments.cache.LookupCache;
+import dev.payments.database.PooledConnections;
 import dev.payments.database.SingleRow;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -14,10 +14,10 @@ import java.util.Optional;
 public class WebsiteDirectory {
 
     private final LookupCache<WebsiteSnapshot> cache;
-    private final AgroalDataSource dataSource;
+    private final PooledConnections dataSource;
 
     WebsiteDirectory(CacheConfig config, AfterCommit afterCommit, Invalidations invalidations,
-            AgroalDataSource dataSource) {
+            PooledConnections dataSource) {
         this.cache = new LookupCache<>("website", config, afterCommit, invalidations);
         this.dataSource = dataSource;
     }
