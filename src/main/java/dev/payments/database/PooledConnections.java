@@ -26,7 +26,8 @@ import javax.sql.DataSource;
  * both, and then no virtual thread runs: not the ones that would give connections back, not one holding a lock an event
  * loop waits for (the log handler's: the request deadline's 503 came 10 s late when the database went silent). So a
  * virtual thread asks on a platform thread of this pool's own and parks until it has its connection; any other thread
- * asks the pool itself, as before.
+ * asks the pool itself, as before. A connection asked for that way is not enlisted in a JTA transaction of the virtual
+ * thread: none of the create routes opens one (their merges commit on the connection itself).
  */
 @ApplicationScoped
 @Typed(PooledConnections.class) // the DataSource to inject by type stays the pool itself
