@@ -1,6 +1,7 @@
 package dev.payments.database;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -12,8 +13,8 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
@@ -26,7 +27,8 @@ import javax.sql.DataSource;
  * both, and then no virtual thread runs: not the ones that would give connections back, not one holding a lock an event
  * loop waits for (the log handler's: the request deadline's 503 came 10 s late when the database went silent). So a
  * virtual thread asks on a platform thread of this pool's own and parks until it has its connection; any other thread
- * asks the pool itself, as before. A connection asked for that way is not enlisted in a JTA transaction of the virtual
+ * asks the pool itself, as before. There are no more of those threads than the pool has connections (more could only
+ * wait in the pool as well); further virtual threads' asks queue for them in turn. A connection asked for that way is not enlisted in a JTA transaction of the virtual
  * thread: none of the create routes opens one (their merges commit on the connection itself).
  */
 @ApplicationScoped
@@ -37,14 +39,17 @@ public class PooledConnections implements DataSource {
     private static final Duration BEYOND_ACQUISITION = Duration.ofSeconds(10);
 
     private final AgroalDataSource pool;
-    private final ExecutorService askers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon()
-            .name("connection-asker-", 0).factory());
+    private final ThreadPoolExecutor askers;
     private final long waitNanos;
 
     PooledConnections(AgroalDataSource pool) {
         this.pool = pool;
-        this.waitNanos = pool.getConfiguration().connectionPoolConfiguration().acquisitionTimeout()
-                .plus(BEYOND_ACQUISITION).toNanos();
+        AgroalConnectionPoolConfiguration config = pool.getConfiguration().connectionPoolConfiguration();
+        this.waitNanos = config.acquisitionTimeout().plus(BEYOND_ACQUISITION).toNanos();
+        int size = Math.max(1, config.maxSize());
+        this.askers = new ThreadPoolExecutor(size, size, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().daemon().name("connection-asker-", 0).factory());
+        askers.allowCoreThreadTimeOut(true);
     }
 
     @PreDestroy
@@ -59,6 +64,9 @@ public class PooledConnections implements DataSource {
         }
         CompletableFuture<Connection> lent = new CompletableFuture<>();
         askers.execute(() -> {
+            if (lent.isDone()) {
+                return; // its asker has given up while this waited in the queue
+            }
             try {
                 Connection connection = pool.getConnection();
                 if (!lent.complete(connection)) {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * them directly, virtual threads that found the pool growing spun until there was a connection: the spinners held
  * every carrier, the threads opening connections (parked on their sockets) never ran again, and the service answered
  * nothing from then on. It struck at random under load, whenever the pool had to grow to its maximum.
+ * {@link PooledConnections} asks for them on platform threads of its own, no more of those than the pool has
+ * connections.
  */
 @QuarkusTest
 class PoolRefillTest {
@@ -36,9 +38,34 @@ class PoolRefillTest {
 
     @Test
     void shouldLendEveryVirtualThreadAConnectionWhileThePoolGrowsToItsMaximum() throws Exception {
+        emptyThePool();
+        AtomicInteger served = new AtomicInteger();
+        ExecutorService threads = borrowAtOnce(served);
+        // not close(): that would wait for threads that may never end
+        assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS), served.get() + " of " + BORROWERS + " served");
+        assertEquals(BORROWERS, served.get(), "borrowers whose connection came (the others failed, timed out)");
+    }
+
+    @Test
+    void shouldAskThePoolOnNoMoreThreadsThanItHasConnections() throws Exception {
+        emptyThePool();
+        ExecutorService threads = borrowAtOnce(new AtomicInteger());
+        long most = 0;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!threads.awaitTermination(5, TimeUnit.MILLISECONDS) && System.nanoTime() < until) {
+            most = Math.max(most, Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("connection-asker-")).count());
+        }
+        assertTrue(most <= pool.getConfiguration().connectionPoolConfiguration().maxSize(), most + " asker threads");
+    }
+
+    private void emptyThePool() {
         pool.flush(AgroalDataSource.FlushMode.IDLE);
         assertTrue(Eventually.within(Duration.ofSeconds(5), () -> pool.getMetrics().availableCount() == 0));
-        AtomicInteger served = new AtomicInteger();
+    }
+
+    /** Starts BORROWERS virtual threads at once, each holding a connection for 20 ms; shut down, not awaited. */
+    private ExecutorService borrowAtOnce(AtomicInteger served) {
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         for (int i = 0; i < BORROWERS; i++) {
             threads.submit(() -> {
@@ -50,8 +77,6 @@ class PoolRefillTest {
             });
         }
         threads.shutdown();
-        // not close(): that would wait for threads that may never end
-        assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS), served.get() + " of " + BORROWERS + " served");
-        assertEquals(BORROWERS, served.get(), "borrowers whose connection came (the others failed, timed out)");
+        return threads;
     }
 }
