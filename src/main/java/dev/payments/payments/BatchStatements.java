@@ -8,13 +8,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Writes new payments, any number of rows in one autocommitted statement (one array parameter per column), and reads
- * back in one more statement what is stored for the rows that were not inserted.
+ * back in one more statement what is stored for the rows that were not inserted. A transaction id the batch holds
+ * several times (concurrent retries of one event, a repeat within a batch request) is sent, and read back, once.
  */
 final class BatchStatements {
 
@@ -26,7 +29,10 @@ final class BatchStatements {
      * being inserted, and a row inserted meanwhile waits for the change and then takes the new currency. The reporting
      * currency stored is thus always the website's at commit; a conversion made for another one (a currency change not
      * yet seen by this instance's cache) is not stored, and the payment is pending. A row whose website is gone is not
-     * inserted. Of rows with one transaction id, the first in the batch wins.
+     * inserted. A row already stored is left out before the website is locked: a duplicate neither waits for that lock
+     * nor takes it, so a batch of duplicates writes nothing and its commit waits for no WAL flush (a row stored
+     * meanwhile is still caught by the conflict clause). It is decided on the row as last committed: a change of that
+     * row still in flight (a merge, a delete) comes after it.
      */
     private static final String INSERT = """
             with limits as materialized (select set_config('lock_timeout', ?, true))
@@ -48,6 +54,8 @@ final class BatchStatements {
                                       free_trial, occurred_at, reporting_currency, reporting_amount, reporting_rate,
                                       rate_date, completeness, position)
                  join website w on w.id = v.website_id
+            where not exists (select from payment p
+                              where p.website_id = v.website_id and p.transaction_id = v.transaction_id)
             order by v.position
             for share of w
             on conflict (website_id, transaction_id) do nothing
@@ -67,14 +75,20 @@ final class BatchStatements {
     /** What became of each payment, in order; {@code lockTimeout} bounds the insert's waits for others' locks. */
     static List<Insertion> write(Connection connection, List<NewPayment> batch, String lockTimeout)
             throws SQLException {
-        Set<Key> inserted = insert(connection, batch, lockTimeout);
-        // of rows with one transaction id, the first is the one inserted; a repeat of it finds it stored
+        // of rows with one transaction id, only the first goes to the database: the one inserted, if any is
+        Map<Key, NewPayment> firsts = new LinkedHashMap<>();
+        for (NewPayment payment : batch) {
+            firsts.putIfAbsent(Key.of(payment), payment);
+        }
+        Set<Key> inserted = insert(connection, List.copyOf(firsts.values()), lockTimeout);
+        // a repeat of an inserted row finds it stored
         boolean[] rowInserted = new boolean[batch.size()];
-        List<NewPayment> known = new ArrayList<>();
+        Set<Key> known = new LinkedHashSet<>();
         for (int row = 0; row < batch.size(); row++) {
-            rowInserted[row] = inserted.remove(Key.of(batch.get(row)));
+            Key key = Key.of(batch.get(row));
+            rowInserted[row] = inserted.remove(key);
             if (!rowInserted[row]) {
-                known.add(batch.get(row));
+                known.add(key);
             }
         }
         Map<Key, Insertion> found = known.isEmpty() ? Map.of() : read(connection, known);
@@ -85,11 +99,11 @@ final class BatchStatements {
         return insertions;
     }
 
-    private static Set<Key> insert(Connection connection, List<NewPayment> batch, String lockTimeout)
+    private static Set<Key> insert(Connection connection, List<NewPayment> rows, String lockTimeout)
             throws SQLException {
-        String[][] columns = new String[COLUMNS][batch.size()];
-        for (int row = 0; row < batch.size(); row++) {
-            String[] values = values(batch.get(row));
+        String[][] columns = new String[COLUMNS][rows.size()];
+        for (int row = 0; row < rows.size(); row++) {
+            String[] values = values(rows.get(row));
             for (int column = 0; column < COLUMNS; column++) {
                 columns[column][row] = values[column];
             }
@@ -100,20 +114,19 @@ final class BatchStatements {
                 insert.setArray(column + 2, connection.createArrayOf("text", columns[column]));
             }
             Set<Key> inserted = new HashSet<>();
-            try (ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    inserted.add(new Key(rows.getString(1), rows.getString(2)));
+            try (ResultSet result = insert.executeQuery()) {
+                while (result.next()) {
+                    inserted.add(new Key(result.getString(1), result.getString(2)));
                 }
             }
             return inserted;
         }
     }
 
-    private static Map<Key, Insertion> read(Connection connection, List<NewPayment> known) throws SQLException {
+    private static Map<Key, Insertion> read(Connection connection, Set<Key> known) throws SQLException {
         try (PreparedStatement read = connection.prepareStatement(READ)) {
-            read.setArray(1, connection.createArrayOf("text", known.stream().map(NewPayment::websiteId).toArray()));
-            read.setArray(2, connection.createArrayOf("text",
-                    known.stream().map(NewPayment::transactionId).toArray()));
+            read.setArray(1, connection.createArrayOf("text", known.stream().map(Key::websiteId).toArray()));
+            read.setArray(2, connection.createArrayOf("text", known.stream().map(Key::transactionId).toArray()));
             Map<Key, Insertion> found = new HashMap<>();
             try (ResultSet rows = read.executeQuery()) {
                 while (rows.next()) {
