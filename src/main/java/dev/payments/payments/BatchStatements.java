@@ -29,10 +29,7 @@ final class BatchStatements {
      * being inserted, and a row inserted meanwhile waits for the change and then takes the new currency. The reporting
      * currency stored is thus always the website's at commit; a conversion made for another one (a currency change not
      * yet seen by this instance's cache) is not stored, and the payment is pending. A row whose website is gone is not
-     * inserted. A row already stored is left out before the website is locked: a duplicate neither waits for that lock
-     * nor takes it, so a batch of duplicates writes nothing and its commit waits for no WAL flush (a row stored
-     * meanwhile is still caught by the conflict clause). It is decided on the row as last committed: a change of that
-     * row still in flight (a merge, a delete) comes after it.
+     * inserted. Of rows with one transaction id, only the first is sent (see {@link #write}).
      */
     private static final String INSERT = """
             with limits as materialized (select set_config('lock_timeout', ?, true))
@@ -54,8 +51,6 @@ final class BatchStatements {
                                       free_trial, occurred_at, reporting_currency, reporting_amount, reporting_rate,
                                       rate_date, completeness, position)
                  join website w on w.id = v.website_id
-            where not exists (select from payment p
-                              where p.website_id = v.website_id and p.transaction_id = v.transaction_id)
             order by v.position
             for share of w
             on conflict (website_id, transaction_id) do nothing
