@@ -28,8 +28,9 @@ import javax.sql.DataSource;
  * loop waits for (the log handler's: the request deadline's 503 came 10 s late when the database went silent). So a
  * virtual thread asks on a platform thread of this pool's own and parks until it has its connection; any other thread
  * asks the pool itself, as before. There are no more of those threads than the pool has connections (more could only
- * wait in the pool as well); further virtual threads' asks queue for them in turn. A connection asked for that way is not enlisted in a JTA transaction of the virtual
- * thread: none of the create routes opens one (their merges commit on the connection itself).
+ * wait in the pool as well); further virtual threads' asks queue for them in turn. A connection asked for that way is
+ * not enlisted in a JTA transaction of the virtual thread: none of the create routes opens one (their merges commit
+ * on the connection itself).
  */
 @ApplicationScoped
 @Typed(PooledConnections.class) // the DataSource to inject by type stays the pool itself
@@ -65,12 +66,12 @@ public class PooledConnections implements DataSource {
         CompletableFuture<Connection> lent = new CompletableFuture<>();
         askers.execute(() -> {
             if (lent.isDone()) {
-                return; // its asker has given up while this waited in the queue
+                return; // its virtual thread has given up while this waited in the queue
             }
             try {
                 Connection connection = pool.getConnection();
                 if (!lent.complete(connection)) {
-                    connection.close(); // its asker has given up
+                    connection.close(); // its virtual thread has given up
                 }
             } catch (SQLException | RuntimeException e) {
                 lent.completeExceptionally(e);
