@@ -22,6 +22,11 @@ probe=${NATIVE_PROBE:-../shared/native-probe/build}
 binary=$(sed -n 's/^path=//p' target/quarkus-artifact.properties)
 [[ -x target/$binary ]] || { echo "native-it: the probe reported no executable (target/$binary)" >&2; exit 1; }
 
+# The build leaves gigabytes just written in the page cache. Their writeback would share the disk with PostgreSQL's
+# commits under the suites that time recovery (CrashRecoveryIT): let the disk settle first.
+echo "native-it: writing back $(awk '/^Dirty:/ { print $2 }' /proc/meminfo) kB of the build's files before the tests"
+timeout 300 sync || echo "native-it: the writeback did not finish within 300 s; testing anyway"
+
 executions=(failsafe:integration-test@default)
 [[ ${CRASH_TEST:-} == true ]] && executions+=(failsafe:integration-test@crash)
 ./mvnw "${executions[@]}" failsafe:verify@default -Dnative -Dnative.image.path="$PWD/target/$binary"

@@ -28,13 +28,16 @@ public final class DatabaseFailures {
         return anyCause(failure, t -> t instanceof SQLException sql && "55P03".equals(sql.getSQLState()));
     }
 
-    /** The innermost cause's message: what the driver said, without the layers of wrapping. */
+    /**
+     * The innermost cause's message: what the driver said, without the layers of wrapping; its class where it says
+     * nothing (a connection cut mid-answer is an EOFException without a message).
+     */
     public static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return String.valueOf(root.getMessage());
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getName();
     }
 
     /**

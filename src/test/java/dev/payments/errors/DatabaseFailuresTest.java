@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.transaction.RollbackException;
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -67,6 +68,12 @@ class DatabaseFailuresTest {
     void shouldReportTheInnermostMessage() {
         assertEquals("Connection refused", DatabaseFailures.rootMessage(
                 new IllegalStateException("outer", new SQLException("middle", "08001", new ConnectException("Connection refused")))));
+    }
+
+    @Test
+    void shouldNameTheInnermostCauseWhenItHasNoMessage() {
+        assertEquals("java.io.EOFException", DatabaseFailures.rootMessage(
+                new SQLException("An I/O error occurred while sending to the backend.", "08006", new EOFException())));
     }
 
     @Test

@@ -8,12 +8,16 @@ import dev.payments.support.Fixtures.TestWebsite;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import java.net.URI;
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.Config;
@@ -25,8 +29,11 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 /**
  * Crashes PostgreSQL (immediate stop) under concurrent payment writes against the packaged application, starts it
  * again, and checks that nothing acknowledged is lost or doubled, that the outage is answered with prompt 503s, and
- * that the service recovers by itself. Opt-in (CRASH_TEST=true), and run alone after the other integration tests
- * (the "crash" failsafe execution): it stops the database they use.
+ * that the service recovers by itself: a payment is recorded within 5 s of the first write PostgreSQL itself accepts
+ * again (the test's own, {@link WriteProbe}), which may come well after it accepts connections (crash recovery ends
+ * with a checkpoint, and a busy disk slows every commit). Opt-in (CRASH_TEST=true), and run alone after the other
+ * integration tests (the "crash" failsafe execution): it stops the database they use. Whatever the outcome, it keeps
+ * in target/reliability the timeline of the run, the application's log and PostgreSQL's log.
  */
 @QuarkusIntegrationTest
 @Tag("crash")
@@ -45,7 +52,10 @@ class CrashRecoveryIT {
     private static final Duration OUTAGE = Duration.ofSeconds(5);
     private static final Duration AFTER_RETURN = Duration.ofSeconds(10);
     private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(60);
-    private static final Path REPORT = Path.of("target", "reliability", "crash-test.txt");
+    private static final Path EVIDENCE = Path.of("target", "reliability");
+    private static final Path REPORT = EVIDENCE.resolve("crash-test.txt");
+    /** Where @QuarkusIntegrationTest writes the output of the application it runs, the jar or the executable. */
+    private static final Path APPLICATION_LOG = Path.of("target", "quarkus.log");
 
     @Test
     void shouldLoseNoAcknowledgedPaymentAndRecoverByItselfWhenPostgresCrashes() throws Exception {
@@ -67,34 +77,79 @@ class CrashRecoveryIT {
             throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI base = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
-        List<Attempt> attempts;
-        List<Attempt> retries;
-        long crashedAt;
-        long backAt;
+        WriteProbe probe = new WriteProbe(config);
+        long serverLogLength = cluster.logLength();
+        OutageTimeline timeline = new OutageTimeline(System.nanoTime());
+        List<Attempt> attempts = List.of();
+        List<Attempt> retries = List.of();
+        long crashedAt = 0;
+        long backAt = 0;
         boolean readinessDownAndUp;
         try (ReadinessWatch readiness = new ReadinessWatch(http, base, REQUEST_TIMEOUT);
                 PaymentLoad load = new PaymentLoad(http, base, site.key(), CLIENTS, REQUEST_TIMEOUT)) {
             try {
+                timeline.markNow(CLIENTS + " clients started posting payments");
+                mark(timeline, probe.commit(), "before the crash");
                 Thread.sleep(BEFORE_CRASH.toMillis());
                 crashedAt = System.nanoTime();
                 cluster.crash();
+                timeline.mark(crashedAt, "PostgreSQL crashed (immediate stop)");
                 Thread.sleep(OUTAGE.toMillis());
+                timeline.markNow("PostgreSQL starting (pg_ctlcluster start)");
                 CompletableFuture<Void> starting = CompletableFuture.runAsync(cluster::start);
-                backAt = awaitConnections(cluster, starting);
+                timeline.mark(awaitConnections(cluster, starting), "PostgreSQL accepts connections (pg_isready)");
+                WriteProbe.Commit firstWrite = probe.awaitCommit(STARTUP_PATIENCE);
+                backAt = firstWrite.atNanos();
+                mark(timeline, firstWrite, "the first after the crash: the database is back");
                 starting.join();
+                timeline.markNow("pg_ctlcluster start returned");
+                Thread.sleep(AFTER_RETURN.toMillis());
+                attempts = load.stop();
+                mark(timeline, probe.commit(), "after the load");
+                retries = load.retry(attempts.stream().filter(a -> a.status() != 200).map(Attempt::transactionId)
+                        .toList());
             } catch (Throwable failure) {
                 leaveRunning(cluster, failure);
+                attempts = attempts.isEmpty() ? stopAfter(failure, load) : attempts;
                 throw failure;
+            } finally {
+                readiness.changes().forEach(change -> timeline.mark(change.atNanos(), "readiness " + change.state()));
+                keepEvidence(timeline, attempts, retries, cluster, serverLogLength);
             }
-            Thread.sleep(AFTER_RETURN.toMillis());
-            attempts = load.stop();
             readinessDownAndUp = readiness.wentDownAndUpAfter(crashedAt);
-            retries = load.retry(attempts.stream().filter(a -> a.status() != 200).map(Attempt::transactionId).toList());
         }
         try (Connection db = connect(config)) {
-            return new OutageFindings("crash test", attempts, retries, StoredTransactions.of(db, site.id()), crashedAt, backAt,
-                    readinessDownAndUp);
+            return new OutageFindings("crash test", attempts, retries, StoredTransactions.of(db, site.id()), crashedAt,
+                    backAt, readinessDownAndUp);
         }
+    }
+
+    /** The attempts made until a failure, for the timeline. */
+    private static List<Attempt> stopAfter(Throwable failure, PaymentLoad load) {
+        try {
+            return load.stop();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+            return List.of();
+        }
+    }
+
+    private static void mark(OutageTimeline timeline, WriteProbe.Commit commit, String when) {
+        timeline.mark(commit.atNanos(), "the test's own write committed in " + commit.took().toMillis() + " ms ("
+                + when + "); " + commit.connections() + "  [" + MachineState.now() + "]");
+    }
+
+    /** The timeline, the service's log and PostgreSQL's log since the test began: how a failure is told apart. */
+    private static void keepEvidence(OutageTimeline timeline, List<Attempt> attempts, List<Attempt> retries,
+            PostgresCluster cluster, long serverLogLength) throws IOException {
+        List<Attempt> all = new ArrayList<>(attempts);
+        all.addAll(retries);
+        timeline.write(EVIDENCE.resolve("crash-test-timeline.txt"), all, APPLICATION_LOG);
+        if (Files.exists(APPLICATION_LOG)) {
+            Files.copy(APPLICATION_LOG, EVIDENCE.resolve("crash-test-application.log"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        cluster.copyLogSince(serverLogLength, EVIDENCE.resolve("crash-test-postgresql.log"));
     }
 
     /** The other tests of the build, and the next build, need the database: a failure here must not keep it down. */

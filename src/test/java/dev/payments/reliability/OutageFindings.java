@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * What a run with a database outage showed ({@code test} names it): the attempts made under load (the database out of
- * reach from {@code downAt} to {@code backAt}, System.nanoTime()), the retries of the failed ones after recovery, and
+ * reach from {@code downAt} to {@code backAt}, System.nanoTime(): back when it accepts writes again), the retries of the failed ones after recovery, and
  * how often each transaction id is stored.
  */
 record OutageFindings(String test, List<Attempt> attempts, List<Attempt> retries, Map<String, Integer> stored,

@@ -23,10 +23,10 @@ final class PaymentLoad implements AutoCloseable {
 
     /**
      * One request: {@code status} 0 and a {@code failure} when no HTTP response came (timeout, connection lost).
-     * Times are System.nanoTime().
+     * Times are System.nanoTime(); {@code requestId} is the service's X-Request-Id, which its log lines carry.
      */
     record Attempt(String transactionId, long startNanos, long endNanos, int status, String body, String retryAfter,
-            String failure) {
+            String requestId, String failure) {
 
         long millis() {
             return Duration.ofNanos(endNanos - startNanos).toMillis();
@@ -104,9 +104,10 @@ final class PaymentLoad implements AutoCloseable {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Attempt(transactionId, start, System.nanoTime(), response.statusCode(), response.body(),
-                    response.headers().firstValue("Retry-After").orElse(null), null);
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    response.headers().firstValue("X-Request-Id").orElse(null), null);
         } catch (Exception e) {
-            return new Attempt(transactionId, start, System.nanoTime(), 0, null, null, e.toString());
+            return new Attempt(transactionId, start, System.nanoTime(), 0, null, null, null, e.toString());
         }
     }
 }

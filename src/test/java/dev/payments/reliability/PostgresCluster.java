@@ -1,8 +1,11 @@
 package dev.payments.reliability;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -24,12 +27,14 @@ final class PostgresCluster {
     private final String name;
     private final String host;
     private final int port;
+    private final Path log;
 
-    private PostgresCluster(String version, String name, String host, int port) {
+    private PostgresCluster(String version, String name, String host, int port, Path log) {
         this.version = version;
         this.name = name;
         this.host = host;
         this.port = port;
+        this.log = log;
     }
 
     static PostgresCluster serving(String jdbcUrl) {
@@ -46,8 +51,9 @@ final class PostgresCluster {
         String clusters = run("pg_lsclusters", "-h");
         for (String line : clusters.split("\n")) {
             String[] fields = line.trim().split("\\s+");
-            if (fields.length >= 3 && fields[2].equals(String.valueOf(port))) {
-                return new PostgresCluster(fields[0], fields[1], host.replaceAll("[\\[\\]]", ""), port);
+            if (fields.length >= 7 && fields[2].equals(String.valueOf(port))) {
+                return new PostgresCluster(fields[0], fields[1], host.replaceAll("[\\[\\]]", ""), port,
+                        Path.of(fields[6]));
             }
         }
         throw new IllegalStateException("cannot control PostgreSQL: pg_lsclusters lists no cluster on port " + port
@@ -67,6 +73,19 @@ final class PostgresCluster {
     boolean acceptsConnections() {
         return exitCode(List.of("pg_isready", "-q", "-h", host, "-p", String.valueOf(port), "-U", "postgres",
                 "-d", "postgres")) == 0;
+    }
+
+    /** How long the server's log is now: {@link #copyLogSince} copies what it writes from then on. */
+    long logLength() throws IOException {
+        return Files.size(log);
+    }
+
+    void copyLogSince(long length, Path copy) throws IOException {
+        try (SeekableByteChannel server = Files.newByteChannel(log)) {
+            server.position(Math.min(length, server.size()));
+            Files.createDirectories(copy.getParent());
+            Files.copy(Channels.newInputStream(server), copy, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Override
