@@ -75,6 +75,25 @@ final class PaymentLoad implements AutoCloseable {
         return attempts;
     }
 
+    /**
+     * One new payment of the website with each dft_ token, all sent at once, each on a thread of its own; returns once
+     * all are answered.
+     */
+    List<Attempt> postOnceWithEach(List<String> tokens, String websiteId) throws Exception {
+        URI target = URI.create(endpoint + "?websiteId=" + websiteId);
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Attempt>> sent = new ArrayList<>();
+            for (String token : tokens) {
+                sent.add(senders.submit(() -> post(target, token, Fixtures.unique("first"))));
+            }
+            List<Attempt> attempts = new ArrayList<>();
+            for (Future<Attempt> attempt : sent) {
+                attempts.add(attempt.get());
+            }
+            return attempts;
+        }
+    }
+
     @Override
     public void close() {
         stopping = true;
@@ -94,8 +113,25 @@ final class PaymentLoad implements AutoCloseable {
     }
 
     private Attempt post(String transactionId) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
-                .header("Authorization", "Bearer " + apiKey)
+        return post(apiKey, transactionId);
+    }
+
+    /** One payment with the key, outside the clients' loop. */
+    Attempt post(String key, String transactionId) {
+        return post(endpoint, key, transactionId);
+    }
+
+    /** One payment without a token: refused (401) before anything needs the database. */
+    Attempt postWithoutToken() {
+        return post(endpoint, null, Fixtures.unique("anonymous"));
+    }
+
+    private Attempt post(URI target, String key, String transactionId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout);
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key);
+        }
+        HttpRequest request = builder
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"amount\":29.99,\"currency\":\"USD\",\"transaction_id\":\"" + transactionId + "\"}"))
