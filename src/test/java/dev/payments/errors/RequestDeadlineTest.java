@@ -14,6 +14,7 @@ import dev.payments.auth.Credential;
 import dev.payments.auth.Permission;
 import dev.payments.http.RequestIds;
 import dev.payments.support.Eventually;
+import dev.payments.support.Fixtures;
 import dev.payments.support.LogCapture;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -104,6 +105,34 @@ class RequestDeadlineTest {
         }
     }
 
+    @Test
+    void shouldLogNothingWhenTheWorkOfAWorkerThreadRouteSucceedsAfterItsDeadline() throws Exception {
+        try (LogCapture log = LogCapture.of("").withDebug(RequestDeadline.class.getName())) {
+            String domain = unique("late").replace('_', '-') + ".example.com";
+            try (Connection locker = dataSource.getConnection(); Statement statement = locker.createStatement()) {
+                locker.setAutoCommit(false);
+                statement.execute("lock table website in exclusive mode");
+                int lockerPid = backendPid(locker);
+                String requestId = as(Fixtures.BOOTSTRAP).contentType(ContentType.JSON)
+                        .body(Map.of("domain", domain)).post("/api/v1/admin/websites")
+                        .then().statusCode(503)
+                        .header("Retry-After", equalTo("5"))
+                        .body("error.type", equalTo("service_unavailable"))
+                        .extract().header(RequestIds.HEADER);
+                String expired = "Request " + requestId + " not answered within " + DEADLINE_MS + " ms: 503";
+                assertTrue(log.lines().stream().anyMatch(line -> line.message().equals(expired)),
+                        "no '" + expired + "' line: " + log.lines());
+                assertTrue(Eventually.within(PATIENCE, () -> !blockedBy(lockerPid, "insert into website").isEmpty()),
+                        "the website's insert is not seen waiting for the lock after the answer");
+                // let it go: the work ends late, and well
+                locker.rollback();
+            }
+            assertTrue(log.await(PATIENCE, line -> line.isError() || line.message().contains("ended after its deadline")),
+                    "the request's work did not end: " + log.lines());
+            assertEquals(List.of(), log.errors());
+        }
+    }
+
     /**
      * A new website's df_ key, made in process through the services the admin API calls: setup is not an API request,
      * so the short deadline does not apply to it.
@@ -126,11 +155,17 @@ class RequestDeadlineTest {
 
     /** The sessions whose insert into payment waits for a lock the given session holds. */
     private List<Integer> insertsBlockedBy(int pid) {
+        return blockedBy(pid, "insert into payment");
+    }
+
+    /** The sessions whose statement (containing the text) waits for a lock the given session holds. */
+    private List<Integer> blockedBy(int pid, String statement) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
                         select pid from pg_stat_activity
-                        where ? = any(pg_blocking_pids(pid)) and query like '%insert into payment%'""")) {
+                        where ? = any(pg_blocking_pids(pid)) and query like '%' || ? || '%'""")) {
             query.setInt(1, pid);
+            query.setString(2, statement);
             try (ResultSet rows = query.executeQuery()) {
                 List<Integer> pids = new ArrayList<>();
                 while (rows.next()) {
