@@ -58,6 +58,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (e instanceof IllegalStateException && request.response().ended()) {
+            // the work of a request already answered (503 at its deadline) ended and found the response written: no
+            // bug; writing this answer fails too, and RequestDeadline drops that failure
+            LOG.debugf("request %s ended after its answer was written: %s", RequestIds.of(request), e);
+            return respond(503, HttpErrors.typeOf(503), HttpErrors.messageOf(503, request), null, request);
+        }
         if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("database unavailable while serving request %s: %s", RequestIds.of(request),
                     DatabaseFailures.rootMessage(e));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payments.support.Eventually;
 import dev.payments.support.Metrics;
 import dev.payments.support.Race;
 import io.agroal.api.AgroalDataSource;
@@ -16,6 +17,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +118,7 @@ class InsertBatchesTest {
             execute(locker, "update payment set customer_id = 'locked' where website_id = ? and transaction_id = ?",
                     websiteId, locked);
             Future<Insertion> waiting = caller.submit(() -> batches.insert(payment(websiteId, locked)));
+            awaitBlockedBy(locker, "the insert of the row whose transaction id is locked");
             String otherWebsite = website().id();
             // written while the lock is held: they do not wait for it
             assertEquals(List.of(true, true, true), insertConcurrently(otherWebsite, 3));
@@ -135,6 +139,7 @@ class InsertBatchesTest {
             deleter.setAutoCommit(false);
             execute(deleter, "delete from website where id = ?", deleted);
             Future<Insertion> waiting = caller.submit(() -> batches.insert(payment(deleted, unique("tx"))));
+            awaitBlockedBy(deleter, "the insert of a row of the website being deleted");
             assertEquals(List.of(true, true, true), insertConcurrently(website().id(), 3));
             assertFalse(waiting.isDone(), "the row of the website being deleted waits for the delete");
             deleter.commit();
@@ -186,6 +191,35 @@ class InsertBatchesTest {
             caller.interrupt();
             assertEquals("SQLTransientConnectionException, interrupted=true", outcome.get(1, TimeUnit.SECONDS));
             locker.rollback();
+        }
+    }
+
+    /** Waits until a statement of another session waits for a lock the holder's transaction holds. */
+    private void awaitBlockedBy(Connection holder, String what) throws SQLException {
+        int holderPid = backendPid(holder);
+        assertTrue(Eventually.within(Duration.ofSeconds(10), () -> blockedBy(holderPid) > 0),
+                what + " is not seen waiting for the lock (pg_stat_activity)");
+    }
+
+    private int blockedBy(int holderPid) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
+            query.setInt(1, holderPid);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
+            row.next();
+            return row.getInt(1);
         }
     }
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.payments.currency.ExchangeRates;
 import dev.payments.support.Eventually;
 import dev.payments.support.Fixtures.TestWebsite;
+import dev.payments.support.Metrics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,6 +24,8 @@ import java.sql.SQLException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +46,7 @@ class PendingConversionsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String FRIDAY = "2023-02-17T12:00:00Z";
+    private static final String INSERT_STATEMENTS = "payments_insert_batch_rows_count";
 
     @Inject
     PendingConversions conversions;
@@ -87,27 +91,30 @@ class PendingConversionsTest {
     void shouldConvertAPaymentBeingInsertedWhileTheCurrencyChanges() throws Exception {
         TestWebsite site = website("USD");
         String tx = unique("tx");
-        ExecutorService background = Executors.newFixedThreadPool(3);
+        ExecutorService background = Executors.newFixedThreadPool(2);
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             execute(holder, """
                     insert into payment (website_id, transaction_id, amount, currency, renewal, refunded, free_trial,
                                          occurred_at, reporting_currency)
                     values (?, ?, 1, 'USD', false, false, false, now(), 'USD')""", site.id(), tx);
+            int holderPid = backendPid(holder);
+            double statementsBefore = Metrics.value(INSERT_STATEMENTS);
             Future<Integer> post = background.submit(() -> as(site.key()).contentType(ContentType.JSON)
                     .body(payment(tx, "amount", "100", "timestamp", FRIDAY)).post("/api/v1/payments").statusCode());
-            Thread.sleep(1_000); // the payment's statement has read the website, and waits for the holder
+            // the batch's statement gives up on the lock at once (InsertBatches.BATCH_LOCK_WAIT); the payment's own
+            // statement, the second, has read the website and waits for the holder as long as it takes
+            await(() -> Metrics.value(INSERT_STATEMENTS) >= statementsBefore + 2 && !blockedBy(holderPid).isEmpty());
+            int paymentPid = blockedBy(holderPid).get(0);
             Future<?> change = background.submit(() -> {
                 update("update website set currency = 'EUR', reconversion_pending = true where id = ?", site.id());
                 return null;
             });
-            Thread.sleep(500); // the change commits, or waits for the payment
-            Future<?> pass = background.submit(conversions::request);
-            Thread.sleep(500);
+            await(() -> change.isDone() || !blockedBy(paymentPid).isEmpty()); // commits, or waits for the payment
+            conversions.request(); // the pass runs while the payment waits
             holder.rollback();
             assertEquals(200, post.get(30, TimeUnit.SECONDS));
             change.get(30, TimeUnit.SECONDS);
-            pass.get(30, TimeUnit.SECONDS);
         } finally {
             background.shutdownNow();
         }
@@ -151,6 +158,30 @@ class PendingConversionsTest {
         await(() -> count("select count(*) from payment where website_id = ? and transaction_id = ? "
                 + "and reporting_amount = 94.12", site.id(), tx) == 1);
         assertTrue(triedAt(site.id(), "broken") != null, "the broken payment was tried, and stays pending");
+    }
+
+    /** The sessions whose statement waits for a lock the given session holds. */
+    private List<Integer> blockedBy(int pid) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = prepare(connection,
+                        "select pid from pg_stat_activity where ? = any(pg_blocking_pids(pid))", pid);
+                ResultSet rows = query.executeQuery()) {
+            List<Integer> pids = new ArrayList<>();
+            while (rows.next()) {
+                pids.add(rows.getInt(1));
+            }
+            return pids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (PreparedStatement query = prepare(connection, "select pg_backend_pid()");
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     private String triedAt(String websiteId, String transactionId) {

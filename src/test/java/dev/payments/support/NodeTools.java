@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,22 +30,41 @@ public final class NodeTools {
     public static Run run(Path directory, Map<String, String> environment, String... command)
             throws IOException, InterruptedException {
         requireNpm();
-        ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(directory.toFile())
-                .redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(PATIENCE.toMinutes(), TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish within " + PATIENCE);
+        return run(PATIENCE, directory, environment, command);
+    }
+
+    /**
+     * Stops the command, and whatever it started, once it has run for longer than the patience, and then fails with
+     * what it printed. The output goes to a file: read from a pipe, it would hold this thread until the command ends.
+     */
+    static Run run(Duration patience, Path directory, Map<String, String> environment, String... command)
+            throws IOException, InterruptedException {
+        Path output = Files.createTempFile("node-tools-", ".log");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(directory.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + patience
+                        + "; it printed:\n" + read(output));
+            }
+            return new Run(process.exitValue(), read(output));
+        } finally {
+            Files.delete(output);
         }
-        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    private static String read(Path output) throws IOException {
+        return new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
     }
 
     private static void requireNpm() throws InterruptedException {
         boolean present;
         try {
-            present = new ProcessBuilder("npm", "--version").redirectErrorStream(true).start().waitFor() == 0;
+            present = run(Duration.ofMinutes(1), Path.of("."), Map.of(), "npm", "--version").exitCode() == 0;
         } catch (IOException e) {
             present = false;
         }
