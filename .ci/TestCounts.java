@@ -65,10 +65,16 @@ class TestCounts {
             }
             classes++;
             methods += declared;
-            Path file = reports.resolve("TEST-" + source.name() + ".xml");
-            Report report = Files.isRegularFile(file) ? read(file) : null;
-            tests += report == null ? 0 : report.tests();
-            List<String> problems = problems(report, declared, file);
+            List<Path> files = reportsOf(source.name(), reports);
+            List<String> problems = new ArrayList<>();
+            if (files.isEmpty()) {
+                problems.add("no report (" + reports.resolve("TEST-" + source.name() + ".xml") + ")");
+            }
+            for (Path file : files) {
+                Report report = read(file);
+                tests += report.tests();
+                problems.addAll(problems(report, declared, file));
+            }
             problems.forEach(problem -> System.err.println(
                     "ci: ERROR: " + suite + ": " + source.name() + ": " + problem));
             fallingShort += problems.isEmpty() ? 0 : 1;
@@ -87,19 +93,34 @@ class TestCounts {
                 + "sources hold (" + methods + " test methods)");
     }
 
-    static List<String> problems(Report report, int declared, Path file) {
-        if (report == null) {
-            return List.of("no report (" + file + ")");
+    /**
+     * The class's reports: TEST-name.xml, and TEST-name-suffix.xml of each execution that runs it again with a
+     * reportNameSuffix (failsafe's production-profile); a class name has no "-".
+     */
+    static List<Path> reportsOf(String className, Path reports) throws IOException {
+        if (!Files.isDirectory(reports)) {
+            return List.of();
         }
+        try (Stream<Path> files = Files.list(reports)) {
+            return files.filter(file -> {
+                String name = file.getFileName().toString();
+                return name.equals("TEST-" + className + ".xml")
+                        || name.startsWith("TEST-" + className + "-") && name.endsWith(".xml");
+            }).sorted().toList();
+        }
+    }
+
+    static List<String> problems(Report report, int declared, Path file) {
         List<String> problems = new ArrayList<>();
+        String where = " (" + file.getFileName() + ")";
         if (report.tests() < declared) {
-            problems.add("ran " + tests(report.tests()) + ", the sources hold " + declared + " test methods");
+            problems.add("ran " + tests(report.tests()) + ", the sources hold " + declared + " test methods" + where);
         }
         if (report.skipped() > 0) {
-            problems.add("skipped " + report.skipped() + " of " + tests(report.tests()));
+            problems.add("skipped " + report.skipped() + " of " + tests(report.tests()) + where);
         }
         if (report.failures() + report.errors() > 0) {
-            problems.add(report.failures() + " failed and " + report.errors() + " in error");
+            problems.add(report.failures() + " failed and " + report.errors() + " in error" + where);
         }
         return problems;
     }

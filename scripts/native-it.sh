@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the native executable with the native-probe (GraalVM's own builder, for a machine without a GraalVM or
-# Mandrel distribution) and runs every *IT suite against it, CrashRecoveryIT included when CRASH_TEST=true.
+# Mandrel distribution) and runs every *IT suite against it (the contract suite a second time in the production
+# profile, as ./mvnw verify does), CrashRecoveryIT included when CRASH_TEST=true.
 #
 # Usage: scripts/native-it.sh            (from anywhere; about 7 minutes of build and 5 of tests on 2 vCPUs)
 #
@@ -27,6 +28,6 @@ binary=$(sed -n 's/^path=//p' target/quarkus-artifact.properties)
 echo "native-it: writing back $(awk '/^Dirty:/ { print $2 }' /proc/meminfo) kB of the build's files before the tests"
 timeout 300 sync || echo "native-it: the writeback did not finish within 300 s; testing anyway"
 
-executions=(failsafe:integration-test@default)
+executions=(failsafe:integration-test@default failsafe:integration-test@production-profile)
 [[ ${CRASH_TEST:-} == true ]] && executions+=(failsafe:integration-test@crash)
 ./mvnw "${executions[@]}" failsafe:verify@default -Dnative -Dnative.image.path="$PWD/target/$binary"
