@@ -15,6 +15,7 @@ import dev.payments.auth.Permission;
 import dev.payments.http.RequestIds;
 import dev.payments.support.Eventually;
 import dev.payments.support.Fixtures;
+import dev.payments.support.LockWaits;
 import dev.payments.support.LogCapture;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -74,7 +74,7 @@ class RequestDeadlineTest {
             try (Connection locker = dataSource.getConnection(); Statement statement = locker.createStatement()) {
                 locker.setAutoCommit(false);
                 statement.execute("lock table payment in exclusive mode");
-                int lockerPid = backendPid(locker);
+                int lockerPid = LockWaits.backendPid(locker);
                 String requestId = as(key).contentType(ContentType.JSON).body(payment(unique("tx")))
                         .post("/api/v1/payments")
                         .then().statusCode(503)
@@ -112,7 +112,7 @@ class RequestDeadlineTest {
             try (Connection locker = dataSource.getConnection(); Statement statement = locker.createStatement()) {
                 locker.setAutoCommit(false);
                 statement.execute("lock table website in exclusive mode");
-                int lockerPid = backendPid(locker);
+                int lockerPid = LockWaits.backendPid(locker);
                 String requestId = as(Fixtures.BOOTSTRAP).contentType(ContentType.JSON)
                         .body(Map.of("domain", domain)).post("/api/v1/admin/websites")
                         .then().statusCode(503)
@@ -122,7 +122,8 @@ class RequestDeadlineTest {
                 String expired = "Request " + requestId + " not answered within " + DEADLINE_MS + " ms: 503";
                 assertTrue(log.lines().stream().anyMatch(line -> line.message().equals(expired)),
                         "no '" + expired + "' line: " + log.lines());
-                assertTrue(Eventually.within(PATIENCE, () -> !blockedBy(lockerPid, "insert into website").isEmpty()),
+                assertTrue(Eventually.within(PATIENCE,
+                        () -> !LockWaits.blockedBy(dataSource, lockerPid, "insert into website").isEmpty()),
                         "the website's insert is not seen waiting for the lock after the answer");
                 // let it go: the work ends late, and well
                 locker.rollback();
@@ -145,37 +146,9 @@ class RequestDeadlineTest {
         return apiKeys.create(websiteId, "test key").key();
     }
 
-    private static int backendPid(Connection connection) throws SQLException {
-        try (Statement query = connection.createStatement();
-                ResultSet row = query.executeQuery("select pg_backend_pid()")) {
-            row.next();
-            return row.getInt(1);
-        }
-    }
-
     /** The sessions whose insert into payment waits for a lock the given session holds. */
     private List<Integer> insertsBlockedBy(int pid) {
-        return blockedBy(pid, "insert into payment");
-    }
-
-    /** The sessions whose statement (containing the text) waits for a lock the given session holds. */
-    private List<Integer> blockedBy(int pid, String statement) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
-                        select pid from pg_stat_activity
-                        where ? = any(pg_blocking_pids(pid)) and query like '%' || ? || '%'""")) {
-            query.setInt(1, pid);
-            query.setString(2, statement);
-            try (ResultSet rows = query.executeQuery()) {
-                List<Integer> pids = new ArrayList<>();
-                while (rows.next()) {
-                    pids.add(rows.getInt(1));
-                }
-                return pids;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return LockWaits.blockedBy(dataSource, pid, "insert into payment");
     }
 
     private void cancel(List<Integer> pids) throws SQLException {

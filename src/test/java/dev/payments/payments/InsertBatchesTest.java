@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payments.support.Eventually;
+import dev.payments.support.LockWaits;
 import dev.payments.support.Metrics;
 import dev.payments.support.Race;
 import io.agroal.api.AgroalDataSource;
@@ -17,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -196,31 +196,10 @@ class InsertBatchesTest {
 
     /** Waits until a statement of another session waits for a lock the holder's transaction holds. */
     private void awaitBlockedBy(Connection holder, String what) throws SQLException {
-        int holderPid = backendPid(holder);
-        assertTrue(Eventually.within(Duration.ofSeconds(10), () -> blockedBy(holderPid) > 0),
+        int holderPid = LockWaits.backendPid(holder);
+        assertTrue(Eventually.within(Duration.ofSeconds(10),
+                () -> !LockWaits.blockedBy(dataSource, holderPid).isEmpty()),
                 what + " is not seen waiting for the lock (pg_stat_activity)");
-    }
-
-    private int blockedBy(int holderPid) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
-            query.setInt(1, holderPid);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int backendPid(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
-            row.next();
-            return row.getInt(1);
-        }
     }
 
     private List<Boolean> insertConcurrently(String websiteId, int callers) throws Exception {

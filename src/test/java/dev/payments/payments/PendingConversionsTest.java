@@ -12,20 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.payments.currency.ExchangeRates;
 import dev.payments.support.Eventually;
 import dev.payments.support.Fixtures.TestWebsite;
+import dev.payments.support.LockWaits;
 import dev.payments.support.Metrics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,19 +97,21 @@ class PendingConversionsTest {
                     insert into payment (website_id, transaction_id, amount, currency, renewal, refunded, free_trial,
                                          occurred_at, reporting_currency)
                     values (?, ?, 1, 'USD', false, false, false, now(), 'USD')""", site.id(), tx);
-            int holderPid = backendPid(holder);
+            int holderPid = LockWaits.backendPid(holder);
             double statementsBefore = Metrics.value(INSERT_STATEMENTS);
             Future<Integer> post = background.submit(() -> as(site.key()).contentType(ContentType.JSON)
                     .body(payment(tx, "amount", "100", "timestamp", FRIDAY)).post("/api/v1/payments").statusCode());
             // the batch's statement gives up on the lock at once (InsertBatches.BATCH_LOCK_WAIT); the payment's own
             // statement, the second, has read the website and waits for the holder as long as it takes
-            await(() -> Metrics.value(INSERT_STATEMENTS) >= statementsBefore + 2 && !blockedBy(holderPid).isEmpty());
-            int paymentPid = blockedBy(holderPid).get(0);
+            await(() -> Metrics.value(INSERT_STATEMENTS) >= statementsBefore + 2
+                    && !LockWaits.blockedBy(dataSource, holderPid).isEmpty());
+            int paymentPid = LockWaits.blockedBy(dataSource, holderPid).get(0);
             Future<?> change = background.submit(() -> {
                 update("update website set currency = 'EUR', reconversion_pending = true where id = ?", site.id());
                 return null;
             });
-            await(() -> change.isDone() || !blockedBy(paymentPid).isEmpty()); // commits, or waits for the payment
+            // commits, or waits for the payment
+            await(() -> change.isDone() || !LockWaits.blockedBy(dataSource, paymentPid).isEmpty());
             conversions.request(); // the pass runs while the payment waits
             holder.rollback();
             assertEquals(200, post.get(30, TimeUnit.SECONDS));
@@ -158,30 +159,6 @@ class PendingConversionsTest {
         await(() -> count("select count(*) from payment where website_id = ? and transaction_id = ? "
                 + "and reporting_amount = 94.12", site.id(), tx) == 1);
         assertTrue(triedAt(site.id(), "broken") != null, "the broken payment was tried, and stays pending");
-    }
-
-    /** The sessions whose statement waits for a lock the given session holds. */
-    private List<Integer> blockedBy(int pid) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = prepare(connection,
-                        "select pid from pg_stat_activity where ? = any(pg_blocking_pids(pid))", pid);
-                ResultSet rows = query.executeQuery()) {
-            List<Integer> pids = new ArrayList<>();
-            while (rows.next()) {
-                pids.add(rows.getInt(1));
-            }
-            return pids;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int backendPid(Connection connection) throws SQLException {
-        try (PreparedStatement query = prepare(connection, "select pg_backend_pid()");
-                ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getInt(1);
-        }
     }
 
     private String triedAt(String websiteId, String transactionId) {
