@@ -26,6 +26,7 @@ public final class HttpErrors {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
+            case 408 -> "request_timeout";
             case 409 -> "conflict";
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";
@@ -36,11 +37,11 @@ public final class HttpErrors {
     }
 
     /** The cap on the body of a request to this path. */
-    static BodyLimit bodyLimit(String path) {
+    public static BodyLimit bodyLimit(String path) {
         return BATCH_PATH.equals(path) ? BATCH_BODY_LIMIT : BODY_LIMIT;
     }
 
-    record BodyLimit(long bytes, String message) {
+    public record BodyLimit(long bytes, String message) {
     }
 
     public static String messageOf(int status, HttpServerRequest request) {

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import dev.payments.http.BodyPrefetch;
 import dev.payments.http.RequestIds;
 import org.jboss.logging.Logger;
 import java.time.Duration;
@@ -46,6 +47,7 @@ public class RequestDeadline {
                 LOG.warnf("Request %s not answered within %d ms: 503", RequestIds.of(ctx.request()),
                         config.requestTimeout().toMillis());
                 ctx.put(EXPIRED, true);
+                BodyPrefetch.closeAfterAnswer(ctx);
                 ctx.fail(503);
             }
         });

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payments.http.BodyPrefetch;
 import dev.payments.http.RequestIds;
 import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +14,7 @@ import jakarta.inject.Inject;
 /**
  * Errors raised below the REST layer, by the HTTP server itself: a path no route serves, and a declared body length over
  * the cap. They get the same error shape as everything else. No body is read here: the REST layer reads every body
- * itself ({@link BodyCap} caps those of undeclared length), since a body read before it fails every HTTP/2 request.
+ * itself (http.BodyPrefetch, which caps those of undeclared length as they arrive).
  */
 @ApplicationScoped
 public class RouteErrors {
@@ -48,9 +47,8 @@ public class RouteErrors {
             ctx.next();
             return;
         }
-        if (status == 413 && ctx.request().version() != HttpVersion.HTTP_2) {
-            // the body is not read: the connection cannot carry another request (HTTP/2 resets the stream instead)
-            ctx.response().putHeader("Connection", "close");
+        if (status == 413) {
+            BodyPrefetch.closeAfterAnswer(ctx);
         }
         write(ctx, status);
     }

@@ -1,44 +1,56 @@
 package dev.payments.http;
 
+import dev.payments.errors.ApiException;
+import dev.payments.errors.HttpErrors;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.ByteArrayInputStream;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Reads a small body of declared length on the event loop, before the request moves to a worker thread. Otherwise the
- * worker reads it itself, parked until the event loop hands each chunk over: that handshake was 17 % of a create's
- * worker CPU. Larger bodies (batches) and bodies of undeclared length are still read by the worker as they arrive, so
- * the event loop never holds more than {@link #MOST} bytes of a request that is not authenticated yet. A body that
- * stops arriving is answered 503 at the request's deadline, as before.
+ * Reads every request body whole on the event loop, before the request takes a worker thread: no worker ever waits for
+ * a client's bytes, however slowly they come. A body is refused as it arrives: past its route's cap (413), past the
+ * bytes {@link PendingBodies} lets unauthenticated bodies hold (503), or not arrived within the body timeout (408).
  */
 public class BodyPrefetch {
 
-    /** Every single-payment and provider-webhook body fits; a batch of payments does not need to. */
-    private static final int MOST = 16 * 1024;
     public static final long UNDECLARED = -1;
     private static final Uni<Void> NOTHING_TO_READ = Uni.createFrom().voidItem();
 
+    @Inject
+    PendingBodies pending;
+
+    @Inject
+    HttpLimits limits;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    MeterRegistry registry;
+
     /** Quarkus REST runs non-blocking filters first, and requires them to come first in priority too. */
     @ServerRequestFilter(nonBlocking = true, priority = Priorities.AUTHENTICATION - 100)
-    public Uni<Void> prefetch(ContainerRequestContext context, HttpServerRequest request) {
-        long length = declaredLength(request);
-        if (length <= 0 || length > MOST || request.isEnded()) {
+    public Uni<Void> prefetch(ContainerRequestContext context, RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        HttpMethod method = request.method();
+        boolean mayHaveBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+        if (!mayHaveBody || request.isEnded()) {
             return NOTHING_TO_READ;
         }
-        return Uni.createFrom().emitter(emitter -> {
-            Buffer body = Buffer.buffer((int) length);
-            request.handler(body::appendBuffer);
-            request.exceptionHandler(emitter::fail);
-            request.endHandler(end -> {
-                context.setEntityStream(new ByteArrayInputStream(body.getBytes()));
-                emitter.complete(null);
-            });
-            request.resume();
-        });
+        return Uni.createFrom().emitter(emitter -> new Reading(context, routing, emitter).start());
     }
 
     /**
@@ -54,6 +66,98 @@ public class BodyPrefetch {
             return Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
             return UNDECLARED;
+        }
+    }
+
+    /**
+     * An answer given before the request's body was read whole ends its HTTP/1 connection: the unread rest could not
+     * carry another request. An HTTP/2 stream ends alone.
+     */
+    public static void closeAfterAnswer(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.version() != HttpVersion.HTTP_2 && !request.isEnded()) {
+            request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            // the header alone only asks the client to close: one that does not would keep the connection meanwhile
+            ctx.addEndHandler(ended -> request.connection().close());
+        }
+    }
+
+    /** One body on its way in; every callback runs on the connection's event loop. */
+    private final class Reading {
+
+        private final ContainerRequestContext context;
+        private final RoutingContext routing;
+        private final HttpServerRequest request;
+        private final UniEmitter<? super Void> emitter;
+        private final HttpConnection connection;
+        private final HttpErrors.BodyLimit cap;
+        private final Buffer body = Buffer.buffer();
+        private long timer;
+        private boolean over;
+
+        Reading(ContainerRequestContext context, RoutingContext routing, UniEmitter<? super Void> emitter) {
+            this.context = context;
+            this.routing = routing;
+            this.request = routing.request();
+            this.emitter = emitter;
+            this.connection = request.connection();
+            this.cap = HttpErrors.bodyLimit(request.path());
+        }
+
+        void start() {
+            timer = vertx.setTimer(limits.bodyTimeout().toMillis(), expired -> refuse("too_slow", new ApiException(408,
+                    HttpErrors.typeOf(408), "the request body did not arrive within "
+                            + limits.bodyTimeout().toSeconds() + " s", null)));
+            request.handler(this::arrived);
+            request.exceptionHandler(this::failed);
+            request.endHandler(end -> complete());
+            request.resume();
+        }
+
+        private void arrived(Buffer chunk) {
+            if (over) {
+                return;
+            }
+            if (body.length() + chunk.length() > cap.bytes()) {
+                refuse("too_large", new ApiException(413, HttpErrors.typeOf(413), cap.message(), null));
+            } else if (!pending.hold(connection, chunk.length())) {
+                refuse("too_many", new ApiException(503, HttpErrors.typeOf(503),
+                        "too many request bodies are arriving at once; retry shortly", null));
+            } else {
+                body.appendBuffer(chunk);
+            }
+        }
+
+        private void complete() {
+            if (finish()) {
+                context.setEntityStream(new ByteArrayInputStream(body.getBytes()));
+                emitter.complete(null);
+            }
+        }
+
+        private void failed(Throwable failure) {
+            if (finish()) {
+                emitter.fail(failure);
+            }
+        }
+
+        private void refuse(String reason, ApiException answer) {
+            if (finish()) {
+                registry.counter("http.bodies.refused", "reason", reason).increment();
+                closeAfterAnswer(routing);
+                emitter.fail(answer);
+            }
+        }
+
+        /** Ends the reading once: whatever more arrives is dropped, and the bytes held are given back. */
+        private boolean finish() {
+            if (over) {
+                return false;
+            }
+            over = true;
+            vertx.cancelTimer(timer);
+            pending.release(connection, body.length());
+            return true;
         }
     }
 }

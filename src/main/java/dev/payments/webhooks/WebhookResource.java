@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -59,12 +58,10 @@ public class WebhookResource {
             @Parameter(description = "stripe, lemonsqueezy, polar or paddle", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"stripe", "lemonsqueezy", "polar", "paddle"}))
             @PathParam("provider") String provider,
-            @PathParam("websiteId") String websiteId, @Context HttpHeaders headers, byte[] body,
-            @Context ContainerRequestContext request, @Context HttpServerRequest http) throws SQLException {
+            @PathParam("websiteId") String websiteId, @Context HttpHeaders headers, byte[] body, @Context HttpServerRequest http) throws SQLException {
         // deliveries that name no connected provider or do not verify count as unknown tokens do: an address that
-        // sends many gets 429 before they are looked up
+        // sends many gets 429 before its next body is read (WebhookAdmission)
         String address = RateLimits.addressOf(http);
-        rateLimits.admitUnknownToken(address, request);
         try {
             return service.receive(provider, websiteId, headers.getRequestHeaders(), body);
         } catch (ApiException e) {

@@ -118,7 +118,7 @@ class ErrorShapeTest {
 
     @Test
     void shouldRefuseAChunkedBodyWithoutATokenAndKeepServingTheConnection() throws Exception {
-        String body = "{\"currency\": \"USD\", \"padding\": \"" + "x".repeat(70 * 1024) + "\"}";
+        String body = "{\"currency\": \"USD\", \"padding\": \"" + "x".repeat(30 * 1024) + "\"}";
         URI base = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
         HttpRequest unauthenticated = HttpRequest.newBuilder(base.resolve(PAYMENTS)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")

@@ -6,6 +6,7 @@ import static dev.payments.support.Fixtures.website;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.payments.support.Fixtures.TestWebsite;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,21 +16,27 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Small bodies are read before the request moves to a worker: in pieces, late, or never completed. */
+/** Bodies are read before the request moves to a worker: in pieces, late, or never completed. */
 @QuarkusTest
 class BodyPrefetchTest {
 
     private static final Duration PAUSE = Duration.ofMillis(300);
 
-    @ConfigProperty(name = "payments.request-timeout")
-    Duration deadline;
+    /** More than the worker threads there are (Quarkus's default: 200 at most). */
+    private static final int SLOW_CLIENTS = 250;
+
+    @ConfigProperty(name = "payments.http.body-timeout")
+    Duration bodyTimeout;
 
     private TestWebsite site;
 
@@ -56,20 +63,43 @@ class BodyPrefetchTest {
     }
 
     @Test
-    void shouldAnswer503AtTheDeadlineWhenTheBodyStopsArriving() throws Exception {
+    void shouldAnswer408AndCloseTheConnectionWhenTheBodyStopsArriving() throws Exception {
         byte[] body = paymentJson(unique("tx"));
-        try (Socket socket = connect(deadline.plusSeconds(10))) {
+        try (Socket socket = connect(bodyTimeout.plusSeconds(10))) {
             OutputStream out = socket.getOutputStream();
             send(out, head(body.length));
             send(out, Arrays.copyOfRange(body, 0, body.length / 2));
             long sent = System.nanoTime();
-            String status = statusLine(socket);
+            BufferedReader in = reader(socket);
+            String status = in.readLine();
             Duration waited = Duration.ofNanos(System.nanoTime() - sent);
-            assertEquals("HTTP/1.1 503 Service Unavailable", status);
-            assertTrue(waited.compareTo(deadline.minusSeconds(1)) > 0, () -> "answered after only " + waited);
+            assertEquals("HTTP/1.1 408 Request Timeout", status);
+            assertTrue(waited.compareTo(bodyTimeout.minusSeconds(1)) > 0, () -> "answered after only " + waited);
+            assertClosedAfterTheAnswer(in);
         }
-        // the worker threads and the event loop are free for the next request
         as(site.key()).get("/api/v1/payments").then().statusCode(200);
+    }
+
+    @Test
+    void shouldKeepAnsweringWhileHundredsOfChunkedWebhookBodiesTrickleIn() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < SLOW_CLIENTS; i++) {
+                Socket socket = connect(Duration.ofSeconds(30));
+                slow.add(socket);
+                send(socket.getOutputStream(), ("POST /api/v1/webhooks/stripe/" + site.id() + " HTTP/1.1\r\n"
+                        + "Host: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "1\r\n{\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            // every one of those bodies is still arriving: none may hold a worker meanwhile
+            as(site.key()).get("/api/v1/payments?limit=1").then().statusCode(200);
+            as(site.key()).contentType("application/json").body(new String(paymentJson(unique("tx")),
+                    StandardCharsets.UTF_8)).post("/api/v1/payments").then().statusCode(200);
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
     }
 
     private byte[] head(int length) {
@@ -95,7 +125,20 @@ class BodyPrefetchTest {
     }
 
     private static String statusLine(Socket socket) throws IOException {
-        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                .readLine();
+        return reader(socket).readLine();
+    }
+
+    private static BufferedReader reader(Socket socket) throws IOException {
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+    }
+
+    private static void assertClosedAfterTheAnswer(BufferedReader in) throws IOException {
+        try {
+            while (in.readLine() != null) {
+                // the rest of the answer, up to the end of the connection
+            }
+        } catch (SocketTimeoutException e) {
+            fail("the connection stays open after the answer");
+        }
     }
 }

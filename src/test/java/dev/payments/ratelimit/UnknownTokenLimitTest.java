@@ -3,6 +3,7 @@ package dev.payments.ratelimit;
 import static dev.payments.support.Fixtures.as;
 import static dev.payments.support.Fixtures.website;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payments.auth.Secrets;
@@ -10,7 +11,14 @@ import dev.payments.support.Fixtures.TestWebsite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +53,30 @@ class UnknownTokenLimitTest {
                 .body("error.type", equalTo("rate_limited"));
         assertTrue(Integer.parseInt(refused.header("Retry-After")) > 0, refused.headers().toString());
         as(site.key()).get("/api/v1/payments").then().statusCode(200);
+    }
+
+    @Test
+    void shouldAnswer429ToAWebhookFromAnAddressPastItsQuotaBeforeItsBodyArrives() throws Exception {
+        // an address of its own (all of 127/8 is this machine), so that no other test spends its quota
+        InetAddress address = InetAddress.getByName("127.0.0.23");
+        String answer = "";
+        for (int i = 0; i <= QUOTA && !answer.startsWith("HTTP/1.1 429"); i++) {
+            answer = statusLine(address, "GET /api/v1/payments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + randomKey() + "\r\n\r\n");
+        }
+        assertEquals("HTTP/1.1 429 Too Many Requests", answer);
+        // the declared body never comes: the answer cannot have waited for it
+        assertEquals("HTTP/1.1 429 Too Many Requests", statusLine(address, "POST /api/v1/webhooks/stripe/site HTTP/1.1"
+                + "\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"));
+    }
+
+    private static String statusLine(InetAddress from, String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port, from, 0)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
     }
 
     private static String randomKey() {

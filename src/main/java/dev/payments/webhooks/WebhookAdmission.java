@@ -1,0 +1,41 @@
+package dev.payments.webhooks;
+
+import dev.payments.auth.SignedByProvider;
+import dev.payments.errors.ApiException;
+import dev.payments.http.BodyPrefetch;
+import dev.payments.ratelimit.RateLimits;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * The route that takes requests without a token admits them before their bodies are read (http.BodyPrefetch runs
+ * after this filter): a client address that has sent too many unverified deliveries gets its 429 at once, and none of
+ * its bytes are held.
+ */
+public class WebhookAdmission {
+
+    private static final Uni<Void> ADMITTED = Uni.createFrom().voidItem();
+
+    @Inject
+    RateLimits rateLimits;
+
+    @ServerRequestFilter(nonBlocking = true, priority = Priorities.AUTHENTICATION - 200)
+    public Uni<Void> admit(ContainerRequestContext context, ResourceInfo resource, RoutingContext routing) {
+        if (resource.getResourceMethod() == null
+                || !resource.getResourceMethod().isAnnotationPresent(SignedByProvider.class)) {
+            return ADMITTED;
+        }
+        try {
+            rateLimits.admitUnknownToken(RateLimits.addressOf(routing.request()), context);
+            return ADMITTED;
+        } catch (ApiException refused) {
+            BodyPrefetch.closeAfterAnswer(routing);
+            return Uni.createFrom().failure(refused);
+        }
+    }
+}
