@@ -1,6 +1,7 @@
 package dev.payments.auth;
 
 import dev.payments.errors.ApiException;
+import dev.payments.http.ClientAddress;
 import dev.payments.ratelimit.RateLimits;
 import dev.payments.websites.WebsiteDirectory;
 import dev.payments.websites.WebsiteSnapshot;
@@ -42,6 +43,9 @@ public class AuthFilter {
 
     @Inject
     RateLimits rateLimits;
+
+    @Inject
+    ClientAddress clientAddress;
 
     private final Map<Method, Requires> requirements = new ConcurrentHashMap<>();
 
@@ -94,7 +98,7 @@ public class AuthFilter {
         if (known.isPresent()) {
             return known.get();
         }
-        String address = RateLimits.addressOf(http);
+        String address = clientAddress.of(http);
         rateLimits.admitUnknownToken(address, request);
         return credentials.find(hash, kind).orElseThrow(() -> {
             rateLimits.unknownToken(address);

@@ -55,6 +55,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         @APIResponse(name = "NotAcceptable", responseCode = "406",
                                 description = "The Accept header excludes application/json",
                                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
+                        @APIResponse(name = "RequestTimeout", responseCode = "408",
+                                description = "The body did not arrive whole within the body timeout (10 s by default)",
+                                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "Conflict", responseCode = "409", description = "Conflicts with stored state",
                                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "Body over 64 KiB",
@@ -68,7 +71,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         @APIResponse(name = "InternalError", responseCode = "500", description = "Server fault",
                                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "ServiceUnavailable", responseCode = "503",
-                                description = "Database unavailable; retry after the Retry-After seconds",
+                                description = "Database unavailable, or too many request bodies arriving at once; retry after the "
+                                        + "Retry-After seconds",
                                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))}))
 public class ApiDocs extends Application {
 

@@ -13,15 +13,16 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Adds the failures every route can return (auth, rate limit, size, content negotiation, server, database) to each API
- * operation, declares the headers of every response, gives each shared error response an example with its own status,
- * and lets {@link WireSchemas} correct what annotations cannot express.
+ * operation, and 408 to those that take a body; declares the headers of every response, gives each shared error
+ * response an example with its own status, and lets {@link WireSchemas} correct what annotations cannot express.
  */
 public class StandardResponses implements OASFilter {
 
     /** The error responses of {@link ApiDocs}, by status. */
     private static final Map<Integer, String> ERRORS = Map.ofEntries(
             Map.entry(400, "BadRequest"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
-            Map.entry(404, "NotFound"), Map.entry(406, "NotAcceptable"), Map.entry(409, "Conflict"),
+            Map.entry(404, "NotFound"), Map.entry(406, "NotAcceptable"), Map.entry(408, "RequestTimeout"),
+            Map.entry(409, "Conflict"),
             Map.entry(413, "PayloadTooLarge"), Map.entry(415, "UnsupportedMediaType"),
             Map.entry(429, "TooManyRequests"), Map.entry(500, "InternalError"), Map.entry(503, "ServiceUnavailable"));
     /** A declared length over the cap is refused on any route, as is an Accept without JSON. */
@@ -33,6 +34,10 @@ public class StandardResponses implements OASFilter {
         if (responses != null) {
             // a route without a token (a provider's webhook, verified by its signature) never answers 401 or 403
             boolean tokenless = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+            if (operation.getRequestBody() != null && !responses.hasAPIResponse("408")) {
+                responses.addAPIResponse("408", OASFactory.createAPIResponse().ref("#/components/responses/"
+                        + ERRORS.get(408)));
+            }
             EVERY_ROUTE.forEach(status -> {
                 if (!responses.hasAPIResponse(status.toString()) && !(tokenless && (status == 401 || status == 403))) {
                     responses.addAPIResponse(status.toString(), OASFactory.createAPIResponse()

@@ -8,7 +8,6 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -67,11 +66,6 @@ public class RateLimits {
         if (config.enabled()) {
             unknownTokenBucket(address).tryConsume(1);
         }
-    }
-
-    /** The client address the per-address quota counts against. */
-    public static String addressOf(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 
     private Bucket unknownTokenBucket(String address) {

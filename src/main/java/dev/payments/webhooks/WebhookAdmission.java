@@ -3,6 +3,7 @@ package dev.payments.webhooks;
 import dev.payments.auth.SignedByProvider;
 import dev.payments.errors.ApiException;
 import dev.payments.http.BodyPrefetch;
+import dev.payments.http.ClientAddress;
 import dev.payments.ratelimit.RateLimits;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -24,6 +25,9 @@ public class WebhookAdmission {
     @Inject
     RateLimits rateLimits;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @ServerRequestFilter(nonBlocking = true, priority = Priorities.AUTHENTICATION - 200)
     public Uni<Void> admit(ContainerRequestContext context, ResourceInfo resource, RoutingContext routing) {
         if (resource.getResourceMethod() == null
@@ -31,7 +35,7 @@ public class WebhookAdmission {
             return ADMITTED;
         }
         try {
-            rateLimits.admitUnknownToken(RateLimits.addressOf(routing.request()), context);
+            rateLimits.admitUnknownToken(clientAddress.of(routing.request()), context);
             return ADMITTED;
         } catch (ApiException refused) {
             BodyPrefetch.closeAfterAnswer(routing);

@@ -2,6 +2,7 @@ package dev.payments.webhooks;
 
 import dev.payments.auth.SignedByProvider;
 import dev.payments.errors.ApiException;
+import dev.payments.http.ClientAddress;
 import dev.payments.ratelimit.RateLimits;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -36,6 +37,9 @@ public class WebhookResource {
     @Inject
     RateLimits rateLimits;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @POST
     // the raw bytes: the signature is over the body exactly as sent, so nothing may parse and re-serialize it first
     @Consumes(MediaType.WILDCARD)
@@ -61,7 +65,7 @@ public class WebhookResource {
             @PathParam("websiteId") String websiteId, @Context HttpHeaders headers, byte[] body, @Context HttpServerRequest http) throws SQLException {
         // deliveries that name no connected provider or do not verify count as unknown tokens do: an address that
         // sends many gets 429 before its next body is read (WebhookAdmission)
-        String address = RateLimits.addressOf(http);
+        String address = clientAddress.of(http);
         try {
             return service.receive(provider, websiteId, headers.getRequestHeaders(), body);
         } catch (ApiException e) {

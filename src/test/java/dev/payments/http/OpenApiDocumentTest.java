@@ -91,6 +91,15 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void shouldDocument408OnEveryRouteThatTakesABody() {
+        JsonPath document = document();
+        for (String route : ROUTES) {
+            boolean takesABody = operation(document, route, "requestBody") != null;
+            assertEquals(takesABody, operation(document, route, "responses").containsKey("408"), route);
+        }
+    }
+
+    @Test
     void shouldGiveEachErrorResponseAnExampleWithItsOwnStatus() {
         JsonPath document = document();
         for (String route : ROUTES) {
