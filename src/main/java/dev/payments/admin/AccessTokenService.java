@@ -64,6 +64,7 @@ public class AccessTokenService {
         token.websiteIds = websiteIds;
         token.createdAt = Instant.now();
         token.persist();
+        credentials.created(token.tokenHash);
         return AccessTokenView.of(token, raw);
     }
 

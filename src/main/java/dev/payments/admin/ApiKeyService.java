@@ -46,6 +46,7 @@ public class ApiKeyService {
         key.displayKey = Secrets.mask(raw);
         key.createdAt = Instant.now();
         key.persist();
+        credentials.created(key.keyHash);
         return ApiKeyView.of(key, raw);
     }
 
@@ -57,6 +58,7 @@ public class ApiKeyService {
         String raw = Secrets.newSecret(Secrets.WEBSITE_KEY_PREFIX);
         key.keyHash = Secrets.hash(raw);
         key.displayKey = Secrets.mask(raw);
+        credentials.created(key.keyHash);
         return ApiKeyView.of(key, raw);
     }
 

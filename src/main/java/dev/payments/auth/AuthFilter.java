@@ -20,10 +20,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Authentication and authorization of every /api/v1 route, in this order: 401 (no or unknown token; 429 instead of
- * looking the token up when the client's address has sent too many unknown tokens), 429 (the token's rate limit is
- * spent), 403 (missing permission), 400 (dft_ token without websiteId), 403 (website not in the
- * token's list, or another website than the df_ key's), 404 (no such website), 403 (tracking suspended, on routes that
- * record).
+ * looking the token up when the client's address has sent too many unknown tokens, unless the token's hash is among
+ * those stored), 429 (the token's rate limit is spent), 403 (missing permission), 400 (dft_ token without websiteId),
+ * 403 (website not in the token's list, or another website than the df_ key's), 404 (no such website), 403 (tracking
+ * suspended, on routes that record).
  */
 public class AuthFilter {
 
@@ -37,6 +37,9 @@ public class AuthFilter {
 
     @Inject
     UsageTracker usage;
+
+    @Inject
+    KnownCredentials knownCredentials;
 
     @Inject
     Caller caller;
@@ -99,7 +102,9 @@ public class AuthFilter {
             return known.get();
         }
         String address = clientAddress.of(http);
-        rateLimits.admitUnknownToken(address, request);
+        if (!knownCredentials.mayExist(hash)) {
+            rateLimits.admitUnknownToken(address, request);
+        }
         return credentials.find(hash, kind).orElseThrow(() -> {
             rateLimits.unknownToken(address);
             return ApiException.unauthorized("unknown or revoked token");

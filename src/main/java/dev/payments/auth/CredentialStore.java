@@ -36,7 +36,7 @@ public class CredentialStore {
     CredentialStore(CacheConfig config, AfterCommit afterCommit, Invalidations invalidations,
             PooledConnections dataSource) {
         this.dataSource = dataSource;
-        this.cache = new LookupCache<>("credential", config, afterCommit, invalidations);
+        this.cache = new LookupCache<>(KnownCredentials.TOPIC, config, afterCommit, invalidations);
         this.misses = Caffeine.newBuilder().expireAfterWrite(MISS_TTL).maximumSize(config.maxEntries()).build();
     }
 
@@ -58,10 +58,15 @@ public class CredentialStore {
         return found;
     }
 
-    /** Forgets a key or token that is being revoked, rolled or created. */
+    /** Forgets a key or token that is being revoked or rolled. */
     public void evict(String hash) {
         cache.evict(hash);
         misses.invalidate(hash);
+    }
+
+    /** Tells every instance, once the current transaction commits, that a new secret exists ({@link KnownCredentials}). */
+    public void created(String hash) {
+        evict(hash); // and forget it as unknown, should it have been tried before it existed
     }
 
     public void evictAll() {

@@ -78,7 +78,7 @@ public class FirstToken {
                 .setParameter(4, Instant.now())
                 .executeUpdate();
         if (created == 1) {
-            credentials.evict(hash); // in case it was tried, and remembered as unknown, before it existed
+            credentials.created(hash);
             LOG.infof("Stored the bootstrap account token %s with permission * on all websites", Secrets.mask(token));
         }
     }

@@ -12,8 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -47,14 +49,14 @@ public class Invalidations {
     @Inject
     DirectConnections connections;
 
-    private final Map<String, Consumer<String>> topics = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<String>>> topics = new ConcurrentHashMap<>();
     private volatile boolean listening;
     private volatile boolean stopped;
     private Thread listener;
 
     /** What to do with a notification of the topic: its key, or {@value #EVERYTHING}. */
     public void subscribe(String topic, Consumer<String> onKey) {
-        topics.put(topic, onKey);
+        topics.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(onKey);
     }
 
     /**
@@ -102,7 +104,7 @@ public class Invalidations {
                     LOG.info("Listening for cache invalidations again");
                     warned = false;
                 }
-                topics.values().forEach(forget -> forget.accept(EVERYTHING));
+                topics.values().forEach(subscribers -> subscribers.forEach(forget -> forget.accept(EVERYTHING)));
                 receive(connection);
             } catch (SQLException | RuntimeException e) {
                 listening = false;
@@ -138,10 +140,9 @@ public class Invalidations {
 
     private void dispatch(String message) {
         int colon = message.indexOf(':');
-        Consumer<String> topic = colon < 0 ? null : topics.get(message.substring(0, colon));
-        if (topic != null) {
-            topic.accept(message.substring(colon + 1));
-        }
+        List<Consumer<String>> subscribers = colon < 0 ? List.of()
+                : topics.getOrDefault(message.substring(0, colon), List.of());
+        subscribers.forEach(subscriber -> subscriber.accept(message.substring(colon + 1)));
     }
 
     private void pause() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payments.auth.Secrets;
+import dev.payments.support.Eventually;
 import dev.payments.support.Fixtures.TestWebsite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -16,9 +17,11 @@ import io.restassured.response.Response;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +64,7 @@ class UnknownTokenLimitTest {
         InetAddress address = InetAddress.getByName("127.0.0.23");
         String answer = "";
         for (int i = 0; i <= QUOTA && !answer.startsWith("HTTP/1.1 429"); i++) {
-            answer = statusLine(address, "GET /api/v1/payments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + randomKey() + "\r\n\r\n");
+            answer = statusLine(address, get(randomKey()));
         }
         assertEquals("HTTP/1.1 429 Too Many Requests", answer);
         // the declared body never comes: the answer cannot have waited for it
@@ -70,12 +72,32 @@ class UnknownTokenLimitTest {
                 + "\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"));
     }
 
-    private static String statusLine(InetAddress from, String request) throws IOException {
+    @Test
+    void shouldServeANewValidKeyFromAnAddressPastItsQuota() throws Exception {
+        InetAddress address = InetAddress.getByName("127.0.0.25");
+        String answer = "";
+        for (int i = 0; i <= QUOTA && !answer.startsWith("HTTP/1.1 429"); i++) {
+            answer = statusLine(address, get(randomKey()));
+        }
+        assertEquals("HTTP/1.1 429 Too Many Requests", answer);
+        // created after the flood, so in no cache: it is looked up all the same, once its creation is known here
+        String key = website().key();
+        assertTrue(Eventually.within(Duration.ofSeconds(5),
+                () -> "HTTP/1.1 200 OK".equals(statusLine(address, get(key)))));
+    }
+
+    private static String get(String token) {
+        return "GET /api/v1/payments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+    }
+
+    private static String statusLine(InetAddress from, String request) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port, from, 0)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
