@@ -1,6 +1,7 @@
 package dev.payments.webhooks;
 
 import io.smallrye.config.ConfigMapping;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "payments.encryption")
@@ -11,4 +12,10 @@ public interface EncryptionConfig {
      * (AES-GCM). Without it they are stored as given.
      */
     Optional<String> key();
+
+    /**
+     * PAYMENTS_ENCRYPTION_PREVIOUS_KEYS: keys replaced by the current one, comma-separated: secrets sealed with them are
+     * still read, and sealed again with the current key at start-up.
+     */
+    Optional<List<String>> previousKeys();
 }

@@ -8,7 +8,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -18,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Providers' signing secrets at rest: AES-GCM under PAYMENTS_ENCRYPTION_KEY when it is set ({@code aes-gcm:} and the
  * base64 of a random 96-bit nonce and the ciphertext, the website and provider authenticated with it, so a value
  * copied to another row does not decrypt), else as given ({@code plain:}). Both read back whatever is configured now,
- * but an encrypted secret needs the key. A malformed key stops start-up.
+ * but an encrypted secret needs its key: the current one or one of PAYMENTS_ENCRYPTION_PREVIOUS_KEYS, which is how a
+ * key is rotated ({@link SecretResealing} seals every secret with the current key). A malformed key stops start-up.
  */
 @Startup
 @ApplicationScoped
@@ -30,10 +33,21 @@ class SecretCipher {
     private static final int TAG_BITS = 128;
 
     private final Optional<SecretKey> key;
+    private final List<SecretKey> previousKeys;
     private final SecureRandom random = new SecureRandom();
 
     SecretCipher(EncryptionConfig config) {
         this.key = config.key().filter(k -> !k.isBlank()).map(SecretCipher::parse);
+        this.previousKeys = config.previousKeys().orElse(List.of()).stream().filter(k -> !k.isBlank())
+                .map(SecretCipher::parse).toList();
+    }
+
+    /** Whether the stored value is what {@link #seal} makes now: encrypted with the current key, or plain without one. */
+    boolean isSealedWithCurrentKey(String websiteId, Provider provider, String stored) {
+        if (key.isEmpty()) {
+            return stored.startsWith(PLAIN);
+        }
+        return stored.startsWith(ENCRYPTED) && opened(key.get(), websiteId, provider, stored).isPresent();
     }
 
     String seal(String websiteId, Provider provider, String secret) {
@@ -42,7 +56,13 @@ class SecretCipher {
         }
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] sealed = run(Cipher.ENCRYPT_MODE, nonce, websiteId, provider, secret.getBytes(StandardCharsets.UTF_8));
+        byte[] sealed;
+        try {
+            sealed = run(key.get(), Cipher.ENCRYPT_MODE, nonce, websiteId, provider,
+                    secret.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed: " + e.getMessage(), e);
+        }
         return ENCRYPTED + Base64.getEncoder().encodeToString(ByteBuffer.allocate(NONCE_BYTES + sealed.length)
                 .put(nonce).put(sealed).array());
     }
@@ -51,27 +71,37 @@ class SecretCipher {
         if (stored.startsWith(PLAIN)) {
             return stored.substring(PLAIN.length());
         }
-        if (!stored.startsWith(ENCRYPTED) || key.isEmpty()) {
+        if (!stored.startsWith(ENCRYPTED) || key.isEmpty() && previousKeys.isEmpty()) {
             throw new IllegalStateException("the " + provider.wire() + " signing secret of website " + websiteId
                     + " is encrypted and PAYMENTS_ENCRYPTION_KEY is not set");
         }
+        return Stream.concat(key.stream(), previousKeys.stream())
+                .map(candidate -> opened(candidate, websiteId, provider, stored))
+                .flatMap(Optional::stream).findFirst()
+                // never the secret in the message
+                .orElseThrow(() -> new IllegalStateException("the " + provider.wire() + " signing secret of website "
+                        + websiteId + " decrypts with neither PAYMENTS_ENCRYPTION_KEY nor any of "
+                        + "PAYMENTS_ENCRYPTION_PREVIOUS_KEYS: set the key it was sealed with as a previous key"));
+    }
+
+    private static Optional<String> opened(SecretKey candidate, String websiteId, Provider provider, String stored) {
         byte[] sealed = Base64.getDecoder().decode(stored.substring(ENCRYPTED.length()));
         byte[] nonce = Arrays.copyOf(sealed, NONCE_BYTES);
         byte[] ciphertext = Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length);
-        return new String(run(Cipher.DECRYPT_MODE, nonce, websiteId, provider, ciphertext), StandardCharsets.UTF_8);
+        try {
+            return Optional.of(new String(run(candidate, Cipher.DECRYPT_MODE, nonce, websiteId, provider, ciphertext),
+                    StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            return Optional.empty();
+        }
     }
 
-    private byte[] run(int mode, byte[] nonce, String websiteId, Provider provider, byte[] input) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key.orElseThrow(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD((websiteId + "/" + provider.wire()).getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(input);
-        } catch (GeneralSecurityException e) {
-            // never the secret in the message
-            throw new IllegalStateException("the " + provider.wire() + " signing secret of website " + websiteId
-                    + " does not decrypt with PAYMENTS_ENCRYPTION_KEY (was the key changed?)");
-        }
+    private static byte[] run(SecretKey key, int mode, byte[] nonce, String websiteId, Provider provider, byte[] input)
+            throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD((websiteId + "/" + provider.wire()).getBytes(StandardCharsets.UTF_8));
+        return cipher.doFinal(input);
     }
 
     private static SecretKey parse(String base64) {

@@ -2,9 +2,11 @@ package dev.payments.webhooks;
 
 import static dev.payments.support.Fixtures.website;
 import static dev.payments.webhooks.Deliveries.connect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payments.database.SchemaReady;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -21,6 +23,12 @@ class SecretsAtRestTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    SecretResealing resealing;
+
+    @Inject
+    IntegrationService integrations;
+
     @Test
     void shouldStoreTheSigningSecretEncrypted() throws SQLException {
         String websiteId = website().id();
@@ -28,6 +36,26 @@ class SecretsAtRestTest {
         String stored = storedSecret(websiteId);
         assertTrue(stored.startsWith("aes-gcm:"), stored);
         assertFalse(stored.contains(secret.substring("whsec_".length())), stored);
+    }
+
+    @Test
+    void shouldEncryptAtStartUpASecretStoredAsGivenBeforeTheKeyWasSet() throws SQLException {
+        String websiteId = website().id();
+        connect(websiteId, "stripe");
+        store(websiteId, "plain:whsec_given_before_the_key");
+        resealing.onSchemaReady(new SchemaReady());
+        assertTrue(storedSecret(websiteId).startsWith("aes-gcm:"), storedSecret(websiteId));
+        assertEquals("whsec_given_before_the_key", integrations.secret(websiteId, Provider.STRIPE));
+    }
+
+    private void store(String websiteId, String signingSecret) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "update webhook_integration set signing_secret = ? where website_id = ?")) {
+            update.setString(1, signingSecret);
+            update.setString(2, websiteId);
+            update.executeUpdate();
+        }
     }
 
     private String storedSecret(String websiteId) throws SQLException {
