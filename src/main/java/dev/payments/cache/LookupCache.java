@@ -3,6 +3,7 @@ package dev.payments.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -20,6 +21,8 @@ public final class LookupCache<V> {
     private final Cache<String, Entry<V>> cache;
     private final AfterCommit afterCommit;
     private final Invalidations invalidations;
+    /** Notifications received for this topic so far. */
+    private final AtomicLong notified = new AtomicLong();
 
     public LookupCache(String topic, CacheConfig config, AfterCommit afterCommit, Invalidations invalidations) {
         this.topic = topic;
@@ -34,13 +37,24 @@ public final class LookupCache<V> {
         return Optional.ofNullable(fresh(cache.getIfPresent(key)));
     }
 
+    /**
+     * What is cached, else what the loader finds, cached unless a notification arrived meanwhile: the loader may have
+     * read the row before the change that notification announces committed, and would keep it for the whole TTL.
+     */
     public Optional<V> get(String key, Function<String, Optional<V>> loader) {
         V cached = fresh(cache.getIfPresent(key));
         if (cached != null) {
             return Optional.of(cached);
         }
+        long before = notified.get();
         Optional<V> loaded = loader.apply(key);
-        loaded.ifPresent(value -> cache.put(key, new Entry<>(value, System.nanoTime())));
+        loaded.ifPresent(value -> {
+            cache.put(key, new Entry<>(value, System.nanoTime()));
+            // after the put: a notification counted later evicts what was put, one counted earlier is seen here
+            if (notified.get() != before) {
+                cache.invalidate(key);
+            }
+        });
         return loaded;
     }
 
@@ -64,6 +78,7 @@ public final class LookupCache<V> {
     }
 
     private void forget(String key) {
+        notified.incrementAndGet();
         if (Invalidations.EVERYTHING.equals(key)) {
             cache.invalidateAll();
         } else {

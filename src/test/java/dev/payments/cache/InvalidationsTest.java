@@ -3,6 +3,7 @@ package dev.payments.cache;
 import static dev.payments.support.Fixtures.BOOTSTRAP;
 import static dev.payments.support.Fixtures.as;
 import static dev.payments.support.Fixtures.website;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payments.auth.Secrets;
@@ -17,6 +18,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -32,6 +36,15 @@ class InvalidationsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Invalidations invalidations;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    CacheConfig cacheConfig;
 
     @Test
     void shouldForgetAKeyRevokedByAnotherInstanceWithin2s() throws Exception {
@@ -52,6 +65,26 @@ class InvalidationsTest {
         assertTrue(Eventually.within(BOUND.multipliedBy(5),
                 () -> as(site.key()).get("/api/v1/payments").statusCode() == 401));
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(BOUND) <= 0, "not within " + BOUND);
+    }
+
+    @Test
+    void shouldNotCacheWhatWasReadBeforeAChangeWhoseNotificationArrivedMeanwhile() throws Exception {
+        LookupCache<String> cache = new LookupCache<>("race", cacheConfig, afterCommit, invalidations);
+        CountDownLatch heard = new CountDownLatch(1);
+        invalidations.subscribe("race", key -> heard.countDown());
+        Optional<String> loaded = cache.get("k", key -> {
+            // the row is read; then another instance changes it, and its notification is handled here
+            try (Connection other = dataSource.getConnection();
+                    Statement notify = other.createStatement()) {
+                notify.execute("select pg_notify('payments_cache', 'race:k')");
+                assertTrue(heard.await(10, TimeUnit.SECONDS), "the notification never arrived");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return Optional.of("read before the change");
+        });
+        assertEquals(Optional.of("read before the change"), loaded);
+        assertEquals(Optional.empty(), cache.cached("k"));
     }
 
     @Test
