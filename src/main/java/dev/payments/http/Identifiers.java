@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class Identifiers {
 
     /** The length of every id column (varchar(24): website, website_key, account_token). */
-    public static final int MAX_LENGTH = 24;
+    static final int MAX_LENGTH = 24;
     /** No C0 or C1 control character (Character.isISOControl), in a syntax both Java and ECMA-262 read alike. */
     static final String PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$";
     private static final Pattern ALLOWED = Pattern.compile(PATTERN);
