@@ -6,6 +6,7 @@ import dev.payments.auth.CredentialStore;
 import dev.payments.auth.Permission;
 import dev.payments.auth.Secrets;
 import dev.payments.errors.ApiException;
+import dev.payments.http.Identifiers;
 import dev.payments.websites.Website;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +40,8 @@ public class AccessTokenService {
                 ? caller.permissions().stream().map(Permission::wire).sorted().toList()
                 : request.permissions().stream().map(String::trim).distinct().toList();
         List<String> websiteIds = request.websiteIds() == null ? List.of()
-                : request.websiteIds().stream().map(String::trim).distinct().toList();
+                : request.websiteIds().stream().map(id -> Identifiers.inParameter(id, "websiteIds")).map(String::trim)
+                        .distinct().toList();
         for (String permission : permissions) {
             Permission known = Permission.fromWire(permission).orElseThrow(() -> ApiException.badRequest(
                     "unknown permission " + permission + "; known: " + Permission.NAMES, "permissions"));
@@ -70,6 +72,7 @@ public class AccessTokenService {
 
     @Transactional
     public void revoke(Credential caller, String tokenId) {
+        Identifiers.inPath(tokenId, "access token");
         AccountToken token = AccountToken.<AccountToken>findByIdOptional(tokenId)
                 .filter(t -> withinCeiling(caller, t))
                 .orElseThrow(() -> ApiException.notFound("no access token " + tokenId));

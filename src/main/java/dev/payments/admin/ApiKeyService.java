@@ -4,6 +4,7 @@ import dev.payments.auth.CredentialStore;
 import dev.payments.auth.Secrets;
 import dev.payments.auth.WebsiteKey;
 import dev.payments.errors.ApiException;
+import dev.payments.http.Identifiers;
 import dev.payments.websites.Website;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,6 +71,7 @@ public class ApiKeyService {
     }
 
     private static WebsiteKey existing(String websiteId, String keyId) {
+        Identifiers.inPath(keyId, "API key");
         return WebsiteKey.<WebsiteKey>find("id = ?1 and websiteId = ?2", keyId, websiteId).firstResultOptional()
                 .orElseThrow(() -> ApiException.notFound("website " + websiteId + " has no API key " + keyId));
     }

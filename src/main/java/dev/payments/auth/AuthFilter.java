@@ -2,6 +2,7 @@ package dev.payments.auth;
 
 import dev.payments.errors.ApiException;
 import dev.payments.http.ClientAddress;
+import dev.payments.http.Identifiers;
 import dev.payments.ratelimit.RateLimits;
 import dev.payments.websites.WebsiteDirectory;
 import dev.payments.websites.WebsiteSnapshot;
@@ -21,9 +22,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Authentication and authorization of every /api/v1 route, in this order: 401 (no or unknown token; 429 instead of
  * looking the token up when the client's address has sent too many unknown tokens, unless the token's hash is among
- * those stored), 429 (the token's rate limit is spent), 403 (missing permission), 400 (dft_ token without websiteId),
- * 403 (website not in the token's list, or another website than the df_ key's), 404 (no such website), 403 (tracking
- * suspended, on routes that record).
+ * those stored), 429 (the token's rate limit is spent), 403 (missing permission), 400 (dft_ token without websiteId,
+ * or a websiteId no id can be), 404 (a website id in the path no id can be), 403 (website not in the token's list, or
+ * another website than the df_ key's), 404 (no such website), 403 (tracking suspended, on routes that record). See
+ * {@link Identifiers}.
  */
 public class AuthFilter {
 
@@ -73,8 +75,10 @@ public class AuthFilter {
         }
         WebsiteSnapshot website = switch (requires.website()) {
             case NONE -> null;
-            case QUERY -> websiteFromQuery(credential, request.getUriInfo().getQueryParameters().getFirst("websiteId"));
-            case PATH -> accessible(credential, request.getUriInfo().getPathParameters().getFirst("websiteId"));
+            case QUERY -> websiteFromQuery(credential, Identifiers.inParameter(
+                    request.getUriInfo().getQueryParameters().getFirst("websiteId"), "websiteId"));
+            case PATH -> accessible(credential, Identifiers.inPath(
+                    request.getUriInfo().getPathParameters().getFirst("websiteId"), "website"));
         };
         if (requires.tracking() && website.trackingSuspended()) {
             throw ApiException.forbidden("tracking is suspended for this website");

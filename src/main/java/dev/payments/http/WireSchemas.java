@@ -3,13 +3,15 @@ package dev.payments.http;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * What the annotations cannot say of the schemas, said as the wire has it: an amount is a JSON number or a numeric
  * string, up to its real bound; text rules written in Java regexes are given in ECMA-262, the dialect of OpenAPI's
- * patterns (the Java-only part, no unpaired surrogate, stays in the description); no schema nothing uses.
+ * patterns (the Java-only part, no unpaired surrogate, stays in the description); no schema nothing uses; the ids a
+ * client names are bounded as {@link Identifiers} checks them.
  */
 final class WireSchemas {
 
@@ -19,6 +21,7 @@ final class WireSchemas {
     /** PaymentRequest.TEXT, which uses Java's \p{Cs}: NUL excluded, in ECMA-262. */
     private static final String JAVA_TEXT = "[^\\x00\\p{Cs}]*";
     private static final String ECMA_TEXT = "^[^\\u0000]*$";
+    private static final Set<String> ID_PARAMETERS = Set.of("websiteId", "apiKeyId", "tokenId");
 
     private WireSchemas() {
     }
@@ -37,5 +40,17 @@ final class WireSchemas {
                 .flatMap(schema -> schema.getProperties().values().stream())
                 .filter(property -> JAVA_TEXT.equals(property.getPattern()))
                 .forEach(property -> property.setPattern(ECMA_TEXT));
+        openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(path -> path.getOperations().values().stream())
+                .filter(operation -> operation.getParameters() != null)
+                .flatMap(operation -> operation.getParameters().stream())
+                .filter(parameter -> ID_PARAMETERS.contains(parameter.getName()))
+                .forEach(parameter -> asId(parameter.getSchema()));
+        asId(schemas.get("CreateAccessToken").getProperties().get("websiteIds").getItems());
+    }
+
+    private static void asId(Schema schema) {
+        schema.setMaxLength(Identifiers.MAX_LENGTH);
+        schema.setPattern(Identifiers.PATTERN);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payments.errors.ApiException;
 import dev.payments.errors.Failure;
+import dev.payments.http.Identifiers;
 import dev.payments.payments.CreateOutcome;
 import dev.payments.payments.PaymentRequest;
 import dev.payments.payments.PaymentService;
@@ -55,7 +56,8 @@ public class WebhookService {
     public WebhookAnswer receive(String providerName, String websiteId, Map<String, List<String>> headers, byte[] body)
             throws SQLException {
         Provider provider = Provider.of(providerName);
-        WebsiteSnapshot website = websites.find(websiteId).orElseThrow(() -> ApiException.noWebsite(websiteId));
+        WebsiteSnapshot website = websites.find(Identifiers.inPath(websiteId, "website"))
+                .orElseThrow(() -> ApiException.noWebsite(websiteId));
         String secret = integrations.secret(websiteId, provider);
         String payload = new String(body, StandardCharsets.UTF_8);
         try {

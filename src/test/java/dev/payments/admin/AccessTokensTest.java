@@ -134,6 +134,13 @@ class AccessTokensTest {
     }
 
     @Test
+    void shouldRejectAWebsiteIdWithANul() {
+        error(create(BOOTSTRAP, List.of("payments:read"), site.id(), "a\u0000b"), 400,
+                "malformed id in websiteIds; ids have at most 24 characters and no control characters")
+                .body("error.fields", contains("websiteIds"));
+    }
+
+    @Test
     void shouldRevokeATokenAtOnce() {
         JsonPath created = create(BOOTSTRAP, List.of("websites:read")).extract().jsonPath();
         String id = created.getString("data[0].id");
@@ -150,6 +157,12 @@ class AccessTokensTest {
     @Test
     void shouldAnswer404WhenRevokingAnUnknownToken() {
         error(as(BOOTSTRAP).delete(TOKENS + "/{id}", UNKNOWN_ID).then(), 404, "no access token " + UNKNOWN_ID);
+    }
+
+    @Test
+    void shouldAnswer404WhenRevokingATokenIdWithANul() {
+        error(as(BOOTSTRAP).urlEncodingEnabled(false).delete(TOKENS + "/%00").then(), 404,
+                "no such access token; ids have at most 24 characters and no control characters");
     }
 
     @Test

@@ -36,6 +36,8 @@ class ApiKeysTest {
     private static final String KEYS = "/api/v1/admin/websites/{websiteId}/apikeys";
     private static final String KEY = KEYS + "/{apiKeyId}";
     private static final String UNKNOWN_ID = "000000000000000000000000";
+    private static final String NO_SUCH_KEY =
+            "no such API key; ids have at most 24 characters and no control characters";
 
     private TestWebsite site;
 
@@ -120,6 +122,23 @@ class ApiKeysTest {
         String message = "website " + site.id() + " has no API key " + UNKNOWN_ID;
         error(as(BOOTSTRAP).put(KEY, site.id(), UNKNOWN_ID).then(), 404, message);
         error(as(BOOTSTRAP).delete(KEY, site.id(), UNKNOWN_ID).then(), 404, message);
+    }
+
+    @Test
+    void shouldAnswer404ForTheKeysOfAWebsiteIdWithANul() {
+        error(as(BOOTSTRAP).urlEncodingEnabled(false).get("/api/v1/admin/websites/%00/apikeys").then(), 404,
+                WebsitesTest.NO_SUCH_WEBSITE);
+    }
+
+    @Test
+    void shouldAnswer404WhenRevokingAKeyIdWithANul() {
+        error(as(BOOTSTRAP).urlEncodingEnabled(false).delete(KEYS.replace("{websiteId}", site.id()) + "/%00").then(),
+                404, NO_SUCH_KEY);
+    }
+
+    @Test
+    void shouldAnswer404WhenRollingAKeyIdLongerThanAnyId() {
+        error(as(BOOTSTRAP).put(KEY, site.id(), "0".repeat(25)).then(), 404, NO_SUCH_KEY);
     }
 
     @Test

@@ -36,6 +36,7 @@ class WebsitesTest {
 
     private static final String WEBSITES = "/api/v1/admin/websites";
     private static final String WEBSITE = WEBSITES + "/{id}";
+    static final String NO_SUCH_WEBSITE = "no such website; ids have at most 24 characters and no control characters";
     private static final String BAD_CURRENCY = "currency must be an ISO 4217 currency code such as USD or EUR";
 
     private TestWebsite site;
@@ -128,6 +129,17 @@ class WebsitesTest {
     void shouldAnswer404ForAnUnknownWebsite() {
         error(as(BOOTSTRAP).get(WEBSITE, "000000000000000000000000").then(), 404,
                 "website 000000000000000000000000 does not exist");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%00", "a%00b", "%0A", "%1F", "%7F"})
+    void shouldAnswer404ForAWebsiteIdWithAControlCharacter(String encodedId) {
+        error(as(BOOTSTRAP).urlEncodingEnabled(false).get(WEBSITES + "/" + encodedId).then(), 404, NO_SUCH_WEBSITE);
+    }
+
+    @Test
+    void shouldAnswer404ForAWebsiteIdLongerThanAnyId() {
+        error(as(BOOTSTRAP).get(WEBSITE, "0".repeat(25)).then(), 404, NO_SUCH_WEBSITE);
     }
 
     @Test

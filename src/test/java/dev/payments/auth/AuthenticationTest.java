@@ -96,6 +96,14 @@ class AuthenticationTest {
     }
 
     @Test
+    void shouldRejectAWebsiteIdWithANul() {
+        String all = token(List.of("payments:write", "payments:read"));
+        for (Response response : List.of(post(as(all), "\u0000"), get(as(all), "\u0000"))) {
+            assertError(response, 400, "malformed id in websiteId").then().body("error.fields", hasItem("websiteId"));
+        }
+    }
+
+    @Test
     void shouldForbidAnAccountTokenWhoseWebsiteListExcludesTheWebsite() {
         String other = token(List.of("payments:write", "payments:read"), website().id());
         assertError(post(as(other), site.id()), 403, "no access to website " + site.id());

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One generated request, kept as raw bytes. {@code kind} names what was fuzzed (e.g. "body/field"), for the status
- * distribution and for reading a failure.
+ * One generated request, kept as raw bytes (the path as ISO-8859-1 text: one char a byte). {@code kind} names what was
+ * fuzzed (e.g. "body/field"), for the status distribution and for reading a failure.
  */
-record FuzzRequest(String kind, String method, byte[] query, Map<String, byte[]> headers, byte[] body) {
+record FuzzRequest(String kind, String method, String path, byte[] query, Map<String, byte[]> headers, byte[] body) {
 
     static final String PATH = "/api/v1/payments";
 
@@ -23,11 +23,15 @@ record FuzzRequest(String kind, String method, byte[] query, Map<String, byte[]>
         headers.put("Authorization", ascii("Bearer " + key));
         headers.put("Content-Type", ascii("application/json"));
         headers.put("Accept", ascii("application/json"));
-        return new FuzzRequest(kind, method, new byte[0], headers, body);
+        return new FuzzRequest(kind, method, PATH, new byte[0], headers, body);
+    }
+
+    FuzzRequest withPath(String kind, String path) {
+        return new FuzzRequest(kind, method, path, query, headers, body);
     }
 
     FuzzRequest withQuery(String kind, byte[] query) {
-        return new FuzzRequest(kind, method, query, headers, body);
+        return new FuzzRequest(kind, method, path, query, headers, body);
     }
 
     /** Sets a header to the bytes, or removes it when they are null. */
@@ -38,7 +42,7 @@ record FuzzRequest(String kind, String method, byte[] query, Map<String, byte[]>
         } else {
             changed.put(name, value);
         }
-        return new FuzzRequest(kind, method, query, changed, body);
+        return new FuzzRequest(kind, method, path, query, changed, body);
     }
 
     /** Whether the Authorization header carries the key (in whatever garbled form the server may still accept). */
@@ -57,7 +61,7 @@ record FuzzRequest(String kind, String method, byte[] query, Map<String, byte[]>
      * (RFC 9110 5.5) or a request-target that is no URI (RFC 3986).
      */
     int refusedByHttpLayerWith() {
-        if (method.length() + PATH.length() + query.length + " ? HTTP/1.1".length() > MAX_REQUEST_LINE) {
+        if (method.length() + path.length() + query.length + " ? HTTP/1.1".length() > MAX_REQUEST_LINE) {
             return 414;
         }
         return isMalformedHttp() ? 400 : 0;
@@ -71,13 +75,12 @@ record FuzzRequest(String kind, String method, byte[] query, Map<String, byte[]>
                 }
             }
         }
-        for (byte b : query) {
-            if (b >= 0 && b <= 0x20 || b == 0x7f) {
-                return true;
-            }
+        String target = path + "?" + new String(query, StandardCharsets.ISO_8859_1);
+        if (target.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
+            return true;
         }
         try {
-            new URI(PATH + "?" + new String(query, StandardCharsets.ISO_8859_1));
+            new URI(target);
             return false;
         } catch (URISyntaxException e) {
             return true;
@@ -86,7 +89,7 @@ record FuzzRequest(String kind, String method, byte[] query, Map<String, byte[]>
 
     byte[] head(String hostAndPort) {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        head.writeBytes(ascii(method + " " + PATH));
+        head.writeBytes(ascii(method + " " + path));
         if (query.length > 0) {
             head.write('?');
             head.writeBytes(query);
@@ -110,8 +113,9 @@ record FuzzRequest(String kind, String method, byte[] query, Map<String, byte[]>
     public String toString() {
         List<String> shownHeaders = new ArrayList<>();
         headers.forEach((name, value) -> shownHeaders.add(name + ": " + shown(value, 200)));
-        return kind + ": " + method + " " + PATH + (query.length > 0 ? "?" + shown(query, 500) : "") + " "
-                + shownHeaders + " body(" + body.length + " bytes)=" + shown(body, 500);
+        return kind + ": " + method + " " + shown(ascii(path), 500)
+                + (query.length > 0 ? "?" + shown(query, 500) : "") + " " + shownHeaders
+                + " body(" + body.length + " bytes)=" + shown(body, 500);
     }
 
     private static String shown(byte[] bytes, int max) {

@@ -70,7 +70,7 @@ final class QueryMutations {
 
     enum Encoding { UTF8, LATIN1, RAW, BROKEN_PERCENT, NAME_ONLY }
 
-    private static Gen<Encoding> encoding() {
+    static Gen<Encoding> encoding() {
         // up to five parameters each: one in 35 broken keeps most queries valid HTTP that reaches the routes
         return Generate.frequency(List.of(Pair.of(30, Generate.constant(Encoding.UTF8)),
                 Pair.of(2, Generate.constant(Encoding.LATIN1)), Pair.of(1, Generate.constant(Encoding.RAW)),
@@ -80,15 +80,19 @@ final class QueryMutations {
 
     private static byte[] encoded(Pair<String, String> parameter, Encoding encoding) {
         String name = URLEncoder.encode(parameter._1, StandardCharsets.UTF_8);
-        String value = parameter._2;
-        String text = switch (encoding) {
-            case UTF8 -> name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
-            case LATIN1 -> name + "=" + URLEncoder.encode(value, StandardCharsets.ISO_8859_1);
-            case RAW -> name + "=" + value;
-            case BROKEN_PERCENT -> name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8) + "%" + "G1%e%%"
-                    .substring(0, 1 + value.length() % 5);
-            case NAME_ONLY -> name;
-        };
+        String text = encoding == Encoding.NAME_ONLY ? name : name + "=" + encoded(parameter._2, encoding);
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The value as the encoding writes it into a query or a path (NAME_ONLY: not at all). */
+    static String encoded(String value, Encoding encoding) {
+        return switch (encoding) {
+            case UTF8 -> URLEncoder.encode(value, StandardCharsets.UTF_8);
+            case LATIN1 -> URLEncoder.encode(value, StandardCharsets.ISO_8859_1);
+            case RAW -> value;
+            case BROKEN_PERCENT -> URLEncoder.encode(value, StandardCharsets.UTF_8) + "%" + "G1%e%%"
+                    .substring(0, 1 + value.length() % 5);
+            case NAME_ONLY -> "";
+        };
     }
 }

@@ -36,6 +36,13 @@ record ResponseCheck(String successShape, Predicate<JsonNode> isSuccess, boolean
                     && json.path("data").path(0).path("deleted").canConvertToLong()
                     && json.path("data").path(0).path("deleted").asLong() >= 0, false);
 
+    static final ResponseCheck ENVELOPE = new ResponseCheck("{status: success, data: [...]}", json ->
+            "success".equals(json.path("status").asText()) && json.path("data").isArray(), false);
+
+    /** For requests that name nothing stored: any success is a failure. */
+    static final ResponseCheck REFUSAL = new ResponseCheck("never: the request names nothing stored", json -> false,
+            false);
+
     /** Fails with the request and the answer when an invariant is broken; returns the parsed body. */
     JsonNode check(FuzzRequest request, RawHttp.Response response) {
         int status = response.status();

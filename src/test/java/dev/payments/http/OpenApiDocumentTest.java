@@ -16,8 +16,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -155,6 +157,25 @@ class OpenApiDocumentTest {
                 examples.forEach(example -> assertTrue(java.util.regex.Pattern.compile(pattern)
                         .matcher(String.valueOf(example)).find(), name + ": " + example + " against " + pattern));
             }
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldBoundEveryIdAClientNamesAsTheServiceChecksIt() {
+        JsonPath document = document();
+        List<Map<String, Object>> ids = new ArrayList<>();
+        for (String route : ROUTES) {
+            List<Map<String, Object>> parameters = document.getList(pathOf(route) + ".parameters");
+            Objects.requireNonNullElse(parameters, List.<Map<String, Object>>of()).stream()
+                    .filter(parameter -> List.of("websiteId", "apiKeyId", "tokenId").contains(parameter.get("name")))
+                    .forEach(parameter -> ids.add((Map<String, Object>) parameter.get("schema")));
+        }
+        ids.add(document.getMap("components.schemas.CreateAccessToken.properties.websiteIds.items"));
+        assertEquals(20, ids.size(), "websiteId in 11 paths and 5 queries, apiKeyId in 2, tokenId in 1, websiteIds");
+        ids.forEach(schema -> {
+            assertEquals(24, schema.get("maxLength"), schema.toString());
+            assertEquals("^[^\\u0000-\\u001f\\u007f-\\u009f]*$", schema.get("pattern"), schema.toString());
         });
     }
 

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -75,6 +76,13 @@ class IntegrationsTest {
         put(BOOTSTRAP, website().id(), "square", "secret").statusCode(404)
                 .body("error.message",
                         equalTo("unknown provider square; expected stripe, lemonsqueezy, polar or paddle"));
+    }
+
+    @Test
+    void shouldAnswer404ForAWebsiteIdWithANul() {
+        as(BOOTSTRAP).urlEncodingEnabled(false).contentType(ContentType.JSON).body(Map.of("signingSecret", "whsec_x"))
+                .put("/api/v1/admin/websites/%00/integrations/stripe").then().statusCode(404)
+                .body("error.message", startsWith("no such website"));
     }
 
     @Test

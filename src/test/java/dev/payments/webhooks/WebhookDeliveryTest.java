@@ -9,6 +9,7 @@ import static dev.payments.webhooks.Deliveries.deliver;
 import static dev.payments.webhooks.Deliveries.fixture;
 import static dev.payments.webhooks.Deliveries.payments;
 import static dev.payments.webhooks.Deliveries.signatureHeaders;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,6 +85,13 @@ class WebhookDeliveryTest {
     void shouldAnswer404ForAnUnknownWebsite() {
         error(deliver("stripe", "000000000000000000000000", "whsec_x", fixture("stripe", PAYMENT.get("stripe"))),
                 404);
+    }
+
+    @Test
+    void shouldAnswer404ForAWebsiteIdWithANul() {
+        error(given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/webhooks/stripe/%00").then(), 404)
+                .body("error.message", startsWith("no such website"));
     }
 
     @Test
