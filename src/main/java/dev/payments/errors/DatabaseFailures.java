@@ -18,6 +18,12 @@ public final class DatabaseFailures {
                 || t instanceof SQLException sql && isUnavailableState(sql));
     }
 
+    /** No pool connection came free within the acquisition timeout: the pool, not the database, ran out. */
+    static boolean isPoolExhausted(Throwable failure) {
+        return anyCause(failure, t -> t instanceof SQLException sql && sql.getSQLState() == null
+                && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout"));
+    }
+
     /** A unique constraint lost to a concurrent request (e.g. two websites created with one domain at once). */
     static boolean isUniqueViolation(Throwable failure) {
         return anyCause(failure, t -> t instanceof SQLException sql && "23505".equals(sql.getSQLState()));

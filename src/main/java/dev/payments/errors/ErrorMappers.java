@@ -62,12 +62,14 @@ public class ErrorMappers {
             // the work of a request already answered (503 at its deadline) ended and found the response written: no
             // bug; writing this answer fails too, and RequestDeadline drops that failure
             LOG.debugf("request %s ended after its answer was written: %s", RequestIds.of(request), e);
-            return respond(503, HttpErrors.typeOf(503), HttpErrors.messageOf(503, request), null, request);
+            return respond(503, HttpErrors.typeOf(503), "the request was not answered within its deadline", null,
+                    request);
         }
         if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("database unavailable while serving request %s: %s", RequestIds.of(request),
                     DatabaseFailures.rootMessage(e));
-            return respond(503, HttpErrors.typeOf(503), HttpErrors.DATABASE_UNAVAILABLE, null, request);
+            Unavailable reason = DatabaseFailures.isPoolExhausted(e) ? Unavailable.CONNECTIONS : Unavailable.DATABASE;
+            return respond(503, HttpErrors.typeOf(503), reason.count(), null, request);
         }
         if (DatabaseFailures.isUniqueViolation(e)) {
             return respond(409, HttpErrors.typeOf(409), "conflicts with a concurrent change; retry the request", null,

@@ -13,7 +13,6 @@ public final class HttpErrors {
     /** What a 503 asks the client to wait before retrying. */
     static final String RETRY_AFTER_SECONDS = "5";
 
-    static final String DATABASE_UNAVAILABLE = "the database is unavailable; retry shortly";
 
     private HttpErrors() {
     }
@@ -52,7 +51,7 @@ public final class HttpErrors {
             case 406 -> "responses are only available as application/json (and text/csv from GET /api/v1/payments)";
             case 413 -> bodyLimit(request.path()).message();
             case 415 -> "Content-Type must be application/json";
-            case 503 -> DATABASE_UNAVAILABLE;
+            case 503 -> "the service is unavailable; retry shortly";
             default -> status >= 500 ? "internal server error" : "request failed with status " + status;
         };
     }

@@ -9,7 +9,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import dev.payments.http.BodyPrefetch;
 import dev.payments.http.RequestIds;
+import jakarta.ws.rs.Priorities;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import java.time.Duration;
 
 /**
@@ -34,6 +36,7 @@ public class RequestDeadline {
     Config config;
 
     private static final String EXPIRED = RequestDeadline.class.getName() + ".expired";
+    private static final String STARTED = RequestDeadline.class.getName() + ".started";
     private static final Logger LOG = Logger.getLogger(RequestDeadline.class);
 
     void install(@Observes Router router) {
@@ -46,13 +49,24 @@ public class RequestDeadline {
             if (!ctx.response().headWritten()) {
                 LOG.warnf("Request %s not answered within %d ms: 503", RequestIds.of(ctx.request()),
                         config.requestTimeout().toMillis());
-                ctx.put(EXPIRED, true);
+                ctx.put(EXPIRED, ctx.get(STARTED) != null ? Unavailable.DEADLINE : Unavailable.WORKERS);
                 BodyPrefetch.closeAfterAnswer(ctx);
                 ctx.fail(503);
             }
         });
         ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
         ctx.next();
+    }
+
+    /** The first of the filters that run on the request's own thread: it has one now, so it no longer waits for one. */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 50)
+    public void started(RoutingContext ctx) {
+        ctx.put(STARTED, Boolean.TRUE);
+    }
+
+    /** Why a request answered 503 at its deadline was not answered before, or null. */
+    static Unavailable expired(RoutingContext ctx) {
+        return ctx.get(EXPIRED);
     }
 
     /** The work of a request answered 503 at its deadline fails when it ends and finds the response written. */

@@ -54,8 +54,10 @@ public class RouteErrors {
     }
 
     private void write(RoutingContext ctx, int status) {
-        ErrorResponse body = ErrorResponse.of(status, HttpErrors.typeOf(status),
-                HttpErrors.messageOf(status, ctx.request()), null, RequestIds.of(ctx.request()));
+        Unavailable expired = status == 503 ? RequestDeadline.expired(ctx) : null;
+        String message = expired != null ? expired.count() : HttpErrors.messageOf(status, ctx.request());
+        ErrorResponse body = ErrorResponse.of(status, HttpErrors.typeOf(status), message, null,
+                RequestIds.of(ctx.request()));
         try {
             if (status == 503) {
                 ctx.response().putHeader("Retry-After", HttpErrors.RETRY_AFTER_SECONDS);

@@ -2,6 +2,7 @@ package dev.payments.http;
 
 import dev.payments.errors.ApiException;
 import dev.payments.errors.HttpErrors;
+import dev.payments.errors.Unavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -121,8 +122,7 @@ public class BodyPrefetch {
             if (body.length() + chunk.length() > cap.bytes()) {
                 refuse("too_large", new ApiException(413, HttpErrors.typeOf(413), cap.message(), null));
             } else if (!pending.hold(connection, chunk.length())) {
-                refuse("too_many", new ApiException(503, HttpErrors.typeOf(503),
-                        "too many request bodies are arriving at once; retry shortly", null));
+                refuse("too_many", Unavailable.BODIES.exception());
             } else {
                 body.appendBuffer(chunk);
             }

@@ -3,6 +3,7 @@ package dev.payments.errors;
 import static dev.payments.support.Fixtures.as;
 import static dev.payments.support.Fixtures.payment;
 import static dev.payments.support.Fixtures.unique;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,6 +82,7 @@ class RequestDeadlineTest {
                         .header("Retry-After", equalTo("5"))
                         .body("error.code", equalTo(503))
                         .body("error.type", equalTo("service_unavailable"))
+                        .body("error.message", containsString("not answered within its deadline"))
                         .extract().header(RequestIds.HEADER);
                 // answered by the deadline (the statement timeout answers 503 too, but without this line)
                 String expired = "Request " + requestId + " not answered within " + DEADLINE_MS + " ms: 503";
