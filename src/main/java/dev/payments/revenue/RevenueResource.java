@@ -6,12 +6,15 @@ import dev.payments.auth.Requires;
 import dev.payments.auth.WebsiteScope;
 import dev.payments.http.ApiDocs;
 import dev.payments.http.Envelope;
+import dev.payments.ratelimit.ExpensiveReads;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -36,6 +39,9 @@ public class RevenueResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ExpensiveReads expensiveReads;
+
     @GET
     @Requires(value = Permission.PAYMENTS_READ, website = WebsiteScope.QUERY)
     @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY,
@@ -59,9 +65,12 @@ public class RevenueResource {
             @QueryParam("interval") String interval,
             @Parameter(description = "IANA time zone of the buckets; default: the website's",
                     schema = @Schema(type = SchemaType.STRING, examples = "Europe/Paris"))
-            @QueryParam("timezone") String timezone) throws SQLException {
+            @QueryParam("timezone") String timezone,
+            @Context ContainerRequestContext request) throws SQLException {
         RevenueQuery query = RevenueQuery.of(startAt, endAt, interval, timezone, caller.website().timezone(),
                 Instant.now());
-        return Envelope.of(service.report(caller.website(), query));
+        try (ExpensiveReads.Place place = expensiveReads.enter(caller.credential().id(), request)) {
+            return Envelope.of(service.report(caller.website(), query));
+        }
     }
 }
