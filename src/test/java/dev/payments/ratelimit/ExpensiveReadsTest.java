@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,18 +34,13 @@ class ExpensiveReadsTest {
     void shouldRefuseAKeysThirdConcurrentReportWhileAnotherKeysReportRuns() throws Exception {
         TestWebsite site = website();
         TestWebsite other = website();
-        List<CompletableFuture<Response>> running = new ArrayList<>();
+        List<CompletableFuture<Response>> running;
         try (TableLock lock = TableLock.of(dataSource, "payment")) {
-            running.add(lock.send(() -> revenue(site)));
-            running.add(lock.send(() -> revenue(site)));
-            assertTrue(lock.awaitBlocked(2), "the two reports did not start");
-            assertRefused(revenue(site));
+            running = refusedAfterTwo(lock, () -> revenue(site));
             running.add(lock.send(() -> revenue(other)));
             assertTrue(lock.awaitBlocked(3), "the other key's report did not start");
         }
-        for (CompletableFuture<Response> report : running) {
-            assertEquals(200, outcome(report).statusCode());
-        }
+        assertAnswered(running);
     }
 
     @Test
@@ -59,25 +55,32 @@ class ExpensiveReadsTest {
             assertTrue(lock.awaitBlocked(6), "the six reports did not start");
             assertRefused(revenue(website()));
         }
-        for (CompletableFuture<Response> report : running) {
-            assertEquals(200, outcome(report).statusCode());
-        }
+        assertAnswered(running);
     }
 
     @Test
     void shouldHoldAnExportsPlaceUntilItsStreamEnds() throws Exception {
         TestWebsite site = website();
-        List<CompletableFuture<Response>> running = new ArrayList<>();
+        List<CompletableFuture<Response>> running;
         try (TableLock lock = TableLock.of(dataSource, "payment")) {
-            running.add(lock.send(() -> export(site)));
-            running.add(lock.send(() -> export(site)));
-            assertTrue(lock.awaitBlocked(2), "the two exports did not start");
-            assertRefused(export(site));
+            running = refusedAfterTwo(lock, () -> export(site));
         }
-        for (CompletableFuture<Response> csv : running) {
-            assertEquals(200, outcome(csv).statusCode());
-        }
+        assertAnswered(running);
         assertEquals(200, export(site).statusCode());
+    }
+
+    /** Sends the read twice, waits until both have started, then checks that a third is refused; the two running. */
+    private static List<CompletableFuture<Response>> refusedAfterTwo(TableLock lock, Supplier<Response> read) {
+        List<CompletableFuture<Response>> running = new ArrayList<>(List.of(lock.send(read), lock.send(read)));
+        assertTrue(lock.awaitBlocked(2), "the two reads did not start");
+        assertRefused(read.get());
+        return running;
+    }
+
+    private static void assertAnswered(List<CompletableFuture<Response>> running) throws Exception {
+        for (CompletableFuture<Response> read : running) {
+            assertEquals(200, outcome(read).statusCode());
+        }
     }
 
     private static Response revenue(TestWebsite site) {
