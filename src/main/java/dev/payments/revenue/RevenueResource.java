@@ -51,7 +51,9 @@ public class RevenueResource {
                     + "net = new + renewal - refund, in the website's reporting currency; payments whose conversion "
                     + "is pending are counted in pending and left out of the sums; free trials are counted, never "
                     + "summed. Buckets start at local midnight in the time zone (weeks on Monday, months on the 1st), "
-                    + "daylight saving included; empty buckets are present with zeros.")
+                    + "daylight saving included; empty buckets are present with zeros. A key runs a few reports and CSV "
+                    + "exports at a time (2 by default); one more gets 429 with Retry-After. A report that takes "
+                    + "longer than its budget (11 s by default) is stopped and answered 503.")
     @APIResponse(responseCode = "200", description = "The revenue of the range")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
