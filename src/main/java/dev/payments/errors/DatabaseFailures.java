@@ -26,12 +26,21 @@ public final class DatabaseFailures {
 
     /** A unique constraint lost to a concurrent request (e.g. two websites created with one domain at once). */
     static boolean isUniqueViolation(Throwable failure) {
-        return anyCause(failure, t -> t instanceof SQLException sql && "23505".equals(sql.getSQLState()));
+        return hasState(failure, "23505");
     }
 
     /** A lock the statement waited for longer than its lock_timeout: another transaction holds it. */
     public static boolean isLockTimeout(Throwable failure) {
-        return anyCause(failure, t -> t instanceof SQLException sql && "55P03".equals(sql.getSQLState()));
+        return hasState(failure, "55P03");
+    }
+
+    /** A statement cancelled by its statement_timeout. */
+    public static boolean isStatementTimeout(Throwable failure) {
+        return hasState(failure, "57014");
+    }
+
+    private static boolean hasState(Throwable failure, String sqlState) {
+        return anyCause(failure, t -> t instanceof SQLException sql && sqlState.equals(sql.getSQLState()));
     }
 
     /**

@@ -16,6 +16,9 @@ public enum Unavailable {
     WORKERS("every worker thread stayed busy until the request's deadline; retry shortly"),
     /** The request had its thread, and its work outlasted the deadline. */
     DEADLINE("the request was not answered within its deadline; retry shortly"),
+    /** A revenue report outlasted its budget (PAYMENTS_REVENUE_BUDGET) and was stopped. */
+    REPORT_BUDGET("the report took longer than its budget and was stopped; ask for a shorter range or a wider interval, "
+            + "or retry later"),
     /** The bytes of request bodies still arriving reached their cap ({@code http.PendingBodies}). */
     BODIES("too many request bodies are arriving at once; retry shortly");
 

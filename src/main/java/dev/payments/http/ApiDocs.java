@@ -66,7 +66,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                 description = "Body is not application/json",
                                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "TooManyRequests", responseCode = "429",
-                                description = "The token's rate limit is spent; retry after the Retry-After seconds",
+                                description = "The token's rate limit is spent, or it has as many revenue reports or CSV "
+                                        + "exports running as it may; retry after the Retry-After seconds",
                                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "InternalError", responseCode = "500", description = "Server fault",
                                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),

@@ -6,6 +6,7 @@ import dev.payments.auth.Requires;
 import dev.payments.auth.WebsiteScope;
 import dev.payments.http.ApiDocs;
 import dev.payments.http.Envelope;
+import dev.payments.ratelimit.ExpensiveReads;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -59,6 +61,9 @@ public class PaymentResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    ExpensiveReads expensiveReads;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -111,7 +116,7 @@ public class PaymentResource {
             @Parameter(description = "Payments per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context HttpHeaders headers) throws SQLException {
+            @Context HttpHeaders headers, @Context ContainerRequestContext request) throws SQLException {
         PaymentFilter filter = new PaymentFilter(transactionId, visitorId, customerId,
                 TimeRange.parse(startAt, start, endAt, end));
         String websiteId = caller.website().id();
@@ -119,6 +124,7 @@ public class PaymentResource {
             return Response.ok(service.list(websiteId, PaymentQuery.of(filter, limit, cursor)),
                     MediaType.APPLICATION_JSON_TYPE).build();
         }
+        expensiveReads.enterUntilResponseEnds(caller.credential().id(), request);
         StreamingOutput csv = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write(PaymentCsv.HEADER);

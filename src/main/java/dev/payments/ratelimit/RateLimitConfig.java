@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithConverter;
 import java.time.Duration;
 
-/** Request quotas on /api/v1: per key or token for all instances together, per client address for unknown tokens. */
+/**
+ * Request quotas on /api/v1: per key or token for all instances together, per client address for unknown tokens; and
+ * how many expensive reads run at once ({@link ExpensiveReads}).
+ */
 @ConfigMapping(prefix = "payments.rate-limit")
 public interface RateLimitConfig {
 
@@ -28,6 +31,23 @@ public interface RateLimitConfig {
     @WithDefault("60")
     @WithConverter(PositiveCount.class)
     long unknownTokens();
+
+    /**
+     * PAYMENTS_RATE_LIMIT_EXPENSIVE_READS_PER_KEY: revenue reports and CSV exports one key or token may have running at
+     * once on one instance; one more is refused 429. Applies even when quotas are off: it protects the pool.
+     */
+    @WithDefault("2")
+    @WithConverter(PositiveCount.class)
+    long expensiveReadsPerKey();
+
+    /**
+     * PAYMENTS_RATE_LIMIT_EXPENSIVE_READS_PER_INSTANCE: revenue reports and CSV exports one instance runs at once, of
+     * all keys; one more is refused 429. Well under the pool's size (20), so that other requests still find
+     * connections.
+     */
+    @WithDefault("6")
+    @WithConverter(PositiveCount.class)
+    long expensiveReadsPerInstance();
 
     /** PAYMENTS_RATE_LIMIT_PERIOD: the window the quota refills over. */
     @WithDefault("60s")

@@ -55,10 +55,15 @@ public class RateLimits {
         EstimationProbe probe = unknownTokenBucket(address).estimateAbilityToConsume(1);
         if (!probe.canBeConsumed()) {
             long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
-            request.setProperty(RETRY_AFTER, retryAfter);
-            throw new ApiException(429, HttpErrors.typeOf(429), "too many requests with unknown tokens or unverified "
-                    + "signatures from this address; retry after " + retryAfter + " s", null);
+            throw refused(request, retryAfter, "too many requests with unknown tokens or unverified signatures from "
+                    + "this address; retry after " + retryAfter + " s");
         }
+    }
+
+    /** A 429 answered with Retry-After ({@link #addHeaders}). */
+    static ApiException refused(ContainerRequestContext request, long retryAfter, String message) {
+        request.setProperty(RETRY_AFTER, retryAfter);
+        return new ApiException(429, HttpErrors.typeOf(429), message, null);
     }
 
     /** Counts a request whose token turned out unknown (or whose webhook did not verify) against its address. */

@@ -6,12 +6,15 @@ import dev.payments.auth.Requires;
 import dev.payments.auth.WebsiteScope;
 import dev.payments.http.ApiDocs;
 import dev.payments.http.Envelope;
+import dev.payments.ratelimit.ExpensiveReads;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -36,6 +39,9 @@ public class RevenueResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ExpensiveReads expensiveReads;
+
     @GET
     @Requires(value = Permission.PAYMENTS_READ, website = WebsiteScope.QUERY)
     @Parameter(name = "websiteId", in = ParameterIn.QUERY, description = ApiDocs.WEBSITE_ID_QUERY,
@@ -45,7 +51,9 @@ public class RevenueResource {
                     + "net = new + renewal - refund, in the website's reporting currency; payments whose conversion "
                     + "is pending are counted in pending and left out of the sums; free trials are counted, never "
                     + "summed. Buckets start at local midnight in the time zone (weeks on Monday, months on the 1st), "
-                    + "daylight saving included; empty buckets are present with zeros.")
+                    + "daylight saving included; empty buckets are present with zeros. A key runs a few reports and CSV "
+                    + "exports at a time (2 by default); one more gets 429 with Retry-After. A report that takes "
+                    + "longer than its budget (11 s by default) is stopped and answered 503.")
     @APIResponse(responseCode = "200", description = "The revenue of the range")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
@@ -59,9 +67,12 @@ public class RevenueResource {
             @QueryParam("interval") String interval,
             @Parameter(description = "IANA time zone of the buckets; default: the website's",
                     schema = @Schema(type = SchemaType.STRING, examples = "Europe/Paris"))
-            @QueryParam("timezone") String timezone) throws SQLException {
+            @QueryParam("timezone") String timezone,
+            @Context ContainerRequestContext request) throws SQLException {
         RevenueQuery query = RevenueQuery.of(startAt, endAt, interval, timezone, caller.website().timezone(),
                 Instant.now());
-        return Envelope.of(service.report(caller.website(), query));
+        try (ExpensiveReads.Place place = expensiveReads.enter(caller.credential().id(), request)) {
+            return Envelope.of(service.report(caller.website(), query));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.payments.revenue;
 
 import dev.payments.database.SqlParameters;
+import dev.payments.errors.DatabaseFailures;
 import dev.payments.websites.WebsiteSnapshot;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +16,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Revenue of a website, summed by PostgreSQL in one statement: the quarter hours of the range that {@link
@@ -29,7 +26,8 @@ import org.eclipse.microprofile.context.ManagedExecutor;
  * array) it follows: width_bucket, so there is one rule of where a bucket starts, whatever PostgreSQL's own zone rules
  * say. The array is cast in a subquery, evaluated once: cast in place, it would be parsed again for every row.
  * Only amounts converted into the website's reporting currency are summed; the others are counted as pending. The
- * distinct customers and visitors, which no sum can give, are counted meanwhile on a second connection.
+ * distinct customers and visitors, which no sum can give, are counted after the sums, on the same connection: a report
+ * holds one connection at most, for at most its {@link ReportBudget}.
  */
 @ApplicationScoped
 public class RevenueService {
@@ -68,41 +66,39 @@ public class RevenueService {
     AgroalDataSource dataSource;
 
     @Inject
-    ManagedExecutor executor;
+    RevenueConfig config;
 
     public RevenueReport report(WebsiteSnapshot website, RevenueQuery query) throws SQLException {
+        ReportBudget budget = new ReportBudget(config.budget());
         List<ZonedDateTime> starts = query.buckets();
-        // the visitors are counted on another thread if one takes the task up while this one works, else here: a
-        // request never waits for a task still queued behind others (the pool may be busy with such requests)
-        AtomicBoolean visitorsTaken = new AtomicBoolean();
-        CompletableFuture<Long> visitors = new CompletableFuture<>();
-        executor.execute(() -> {
-            if (visitorsTaken.compareAndSet(false, true)) {
-                try {
-                    visitors.complete(count(DistinctPeople.VISITORS, website, query));
-                } catch (SQLException | RuntimeException e) {
-                    visitors.completeExceptionally(e);
-                }
-            }
-        });
         List<BucketSums> buckets = starts.stream().map(start -> new BucketSums()).toList();
         BucketSums totals = new BucketSums();
         long customers;
+        long visitors;
         try (Connection connection = dataSource.getConnection()) {
-            sum(connection, website, query, starts, buckets, totals);
-            customers = DistinctPeople.CUSTOMERS.count(connection, website.id(), query.start(), query.end());
-        } catch (SQLException | RuntimeException e) {
-            visitorsTaken.set(true); // not needed any more: a task not yet started does nothing
+            connection.setAutoCommit(false); // one transaction, which the statement timeouts are set for
+            try {
+                budget.limit(connection);
+                sum(connection, website, query, starts, buckets, totals);
+                budget.limit(connection);
+                customers = DistinctPeople.CUSTOMERS.count(connection, website.id(), query.start(), query.end());
+                budget.limit(connection);
+                visitors = DistinctPeople.VISITORS.count(connection, website.id(), query.start(), query.end());
+            } finally {
+                connection.rollback(); // a read: nothing to keep
+            }
+        } catch (SQLException e) {
+            if (DatabaseFailures.isStatementTimeout(e)) {
+                throw budget.exceeded();
+            }
             throw e;
         }
-        long visitorCount = visitorsTaken.compareAndSet(false, true)
-                ? count(DistinctPeople.VISITORS, website, query) : joined(visitors);
         List<RevenueReport.Bucket> series = new ArrayList<>(starts.size());
         for (int i = 0; i < starts.size(); i++) {
             series.add(buckets.get(i).toBucket(starts.get(i).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         }
         return new RevenueReport(website.currency(), query.zone().getId(), query.interval().wire(),
-                totals.toTotals(customers, visitorCount), series);
+                totals.toTotals(customers, visitors), series);
     }
 
     private static void sum(Connection connection, WebsiteSnapshot website, RevenueQuery query,
@@ -138,24 +134,6 @@ public class RevenueService {
                     totals.add(row);
                 }
             }
-        }
-    }
-
-    private long count(DistinctPeople people, WebsiteSnapshot website, RevenueQuery query) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return people.count(connection, website.id(), query.start(), query.end());
-        }
-    }
-
-    /** Bounded: the task is running, and its connection and statement have their own time limits. */
-    private static long joined(CompletableFuture<Long> count) throws SQLException {
-        try {
-            return count.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 
