@@ -38,8 +38,11 @@ final class PaddleEvents implements ProviderEvents {
         if (timestamp == null || !timestamp.matches("[0-9]{1,12}") || signatures.isEmpty()) {
             throw new InvalidSignature("Paddle-Signature must be ts=<unix time>;h1=<hex signature>");
         }
-        String signed = timestamp + ":" + body;
-        if (signatures.stream().noneMatch(signature -> HexHmac.matches(secret, signed, signature))) {
+        if (signatures.size() > MAX_SIGNATURES) {
+            throw new InvalidSignature("Paddle-Signature has too many signatures: at most " + MAX_SIGNATURES + " h1");
+        }
+        String expected = HexHmac.hex(secret, timestamp + ":" + body);
+        if (signatures.stream().noneMatch(signature -> HexHmac.equal(expected, signature))) {
             throw new InvalidSignature("Paddle-Signature does not match the body");
         }
         if (Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > TOLERANCE_SECONDS) {
