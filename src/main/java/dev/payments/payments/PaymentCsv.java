@@ -1,7 +1,5 @@
 package dev.payments.payments;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -30,10 +28,8 @@ final class PaymentCsv {
     private PaymentCsv() {
     }
 
-    static void write(List<PaymentView> payments, Writer out) throws IOException {
-        StringBuilder line = new StringBuilder(256);
+    static void write(List<PaymentView> payments, StringBuilder line) {
         for (PaymentView p : payments) {
-            line.setLength(0);
             text(line, p.transaction_id()).append(',');
             amount(line, p.amount()).append(',');
             text(line, p.currency()).append(',');
@@ -48,7 +44,6 @@ final class PaymentCsv {
             time(line, p.refunded_at()).append(',');
             line.append(p.is_free_trial()).append(',');
             time(line, p.timestamp()).append("\r\n");
-            out.write(line.toString());
         }
     }
 

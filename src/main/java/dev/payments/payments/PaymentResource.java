@@ -22,11 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -119,17 +114,7 @@ public class PaymentResource {
             return Response.ok(service.list(websiteId, PaymentQuery.of(filter, limit, cursor)),
                     MediaType.APPLICATION_JSON_TYPE).build();
         }
-        StreamingOutput csv = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            writer.write(PaymentCsv.HEADER);
-            try {
-                service.export(websiteId, filter, page -> PaymentCsv.write(page, writer));
-            } catch (SQLException e) {
-                // as any database failure: the error mappers answer it (a 503) while nothing has been sent yet
-                throw new IllegalStateException("the payments could not be read", e);
-            }
-            writer.flush();
-        };
+        CsvExport csv = new CsvExport(service.export(websiteId, filter));
         return Response.ok(csv, CSV_UTF8).header("Content-Disposition", "attachment; filename=\"payments.csv\"")
                 .build();
     }
