@@ -19,6 +19,9 @@ import java.util.Map;
  */
 final class PaddleEvents implements ProviderEvents {
 
+    /** h1 entries one header may carry (Paddle sends two while a secret is rotated); more are refused unchecked. */
+    private static final int MAX_SIGNATURES = 8;
+
     @Override
     public void verify(String body, Map<String, List<String>> headers, String secret) {
         String header = EventFields.header(headers, "Paddle-Signature");

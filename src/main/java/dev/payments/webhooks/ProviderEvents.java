@@ -11,12 +11,6 @@ interface ProviderEvents {
     long TOLERANCE_SECONDS = 300;
 
     /**
-     * Signatures one delivery may carry (a provider sends two while a secret is rotated): more are refused before any
-     * is checked, so a header cannot make one request compare thousands of them.
-     */
-    int MAX_SIGNATURES = 8;
-
-    /**
      * Checks the delivery's signature over the raw body with the website's signing secret.
      *
      * @throws InvalidSignature when it is missing, wrong or too old
