@@ -85,7 +85,8 @@ public class CsvExportWriter implements ServerMessageBodyWriter<CsvExport> {
         }
 
         void send(byte[] chunk) {
-            if (finished) {
+            if (request.serverResponse().closed()) {
+                finish(); // perhaps before the close handler was set
                 return;
             }
             request.serverResponse().write(chunk, failure -> {
@@ -103,8 +104,8 @@ public class CsvExportWriter implements ServerMessageBodyWriter<CsvExport> {
         }
 
         private void fetch() {
-            if (finished) {
-                return;
+            if (finished || request.serverResponse().closed()) {
+                return; // a closing connection drains its write queue too
             }
             vertx.executeBlocking(export::next, false).onComplete(read -> {
                 if (finished) {
@@ -126,6 +127,7 @@ public class CsvExportWriter implements ServerMessageBodyWriter<CsvExport> {
         private void giveUp() {
             LOG.infof("CSV export %s closed: its client took none of the queued bytes for %d ms",
                     RequestIds.of(request.vertxServerRequest()), config.writeTimeout().toMillis());
+            finish();
             request.closeConnection();
         }
 
