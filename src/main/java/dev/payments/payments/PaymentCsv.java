@@ -1,15 +1,19 @@
 package dev.payments.payments;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Payments as RFC 4180 CSV: a header row of the JSON field names, CRLF line ends, fields quoted when they hold a
- * comma, a quote or a line break (quotes doubled). A text cell a spreadsheet would read as a formula (starting with =,
- * +, -, @, a tab or a carriage return) is prefixed with a single quote, so that opening an export runs nothing.
+ * Payments as RFC 4180 CSV: a header row of the JSON field names, CRLF line ends, quotes doubled inside quoted fields.
+ * Spreadsheets split on other separators than the comma (a semicolon, a tab or a pipe, by locale or by choice), and
+ * they honour a quote only at the start of what they take for a field, so a cell is made safe for all of them:
+ * <ul>
+ * <li>a text cell holding any of {@code , ; TAB | " CR LF} is quoted;
+ * <li>wherever a spreadsheet could start a cell inside it (its start, and right after any of {@code , ; TAB | CR LF}),
+ * a formula trigger ({@code = + - @}, a tab or a carriage return) gets a single quote before it, so opening an export
+ * runs nothing, whatever the separator.
+ * </ul>
  */
 final class PaymentCsv {
 
@@ -17,13 +21,15 @@ final class PaymentCsv {
             + "datafast_visitor_id,datafast_session_id,customer_email,customer_name,customer_id,renewal,refunded,"
             + "refunded_at,is_free_trial,timestamp\r\n";
 
+    /** What a spreadsheet may split cells or rows on. */
+    private static final String SEPARATORS = ",;\t|\r\n";
+    private static final String FORMULA_TRIGGERS = "=+-@\t\r";
+
     private PaymentCsv() {
     }
 
-    static void write(List<PaymentView> payments, Writer out) throws IOException {
-        StringBuilder line = new StringBuilder(256);
+    static void write(List<PaymentView> payments, StringBuilder line) {
         for (PaymentView p : payments) {
-            line.setLength(0);
             text(line, p.transaction_id()).append(',');
             amount(line, p.amount()).append(',');
             text(line, p.currency()).append(',');
@@ -38,7 +44,6 @@ final class PaymentCsv {
             time(line, p.refunded_at()).append(',');
             line.append(p.is_free_trial()).append(',');
             time(line, p.timestamp()).append("\r\n");
-            out.write(line.toString());
         }
     }
 
@@ -46,15 +51,22 @@ final class PaymentCsv {
         if (value == null || value.isEmpty()) {
             return line;
         }
-        String cell = isFormula(value.charAt(0)) ? "'" + value : value;
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return line.append(cell);
+        StringBuilder cell = new StringBuilder(value.length() + 4);
+        boolean cellStart = true;
+        boolean quote = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (cellStart && FORMULA_TRIGGERS.indexOf(c) >= 0) {
+                cell.append('\'');
+            }
+            cell.append(c);
+            if (c == '"') {
+                cell.append('"');
+            }
+            cellStart = SEPARATORS.indexOf(c) >= 0;
+            quote |= cellStart || c == '"';
         }
-        return line.append('"').append(cell.replace("\"", "\"\"")).append('"');
-    }
-
-    private static boolean isFormula(char first) {
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return quote ? line.append('"').append(cell).append('"') : line.append(cell);
     }
 
     private static StringBuilder amount(StringBuilder line, BigDecimal value) {

@@ -24,11 +24,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -125,17 +120,7 @@ public class PaymentResource {
                     MediaType.APPLICATION_JSON_TYPE).build();
         }
         expensiveReads.enterUntilResponseEnds(caller.credential().id(), request);
-        StreamingOutput csv = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            writer.write(PaymentCsv.HEADER);
-            try {
-                service.export(websiteId, filter, page -> PaymentCsv.write(page, writer));
-            } catch (SQLException e) {
-                // as any database failure: the error mappers answer it (a 503) while nothing has been sent yet
-                throw new IllegalStateException("the payments could not be read", e);
-            }
-            writer.flush();
-        };
+        CsvExport csv = new CsvExport(service.export(websiteId, filter));
         return Response.ok(csv, CSV_UTF8).header("Content-Disposition", "attachment; filename=\"payments.csv\"")
                 .build();
     }

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,7 +30,6 @@ public class PaymentService {
     private static final Duration MAX_FUTURE = Duration.ofDays(1);
     private static final Instant EARLIEST = Instant.EPOCH;
     private static final int DELETE_CHUNK = 10_000;
-    private static final int EXPORT_PAGE = 1_000;
 
     @Inject
     PaymentWriter writer;
@@ -109,23 +107,9 @@ public class PaymentService {
         return new PaymentPage(slice.payments(), query.limit(), slice.next() == null ? null : slice.next().encode());
     }
 
-    /**
-     * Every payment matching the filter, newest first, handed to {@code sink} a page at a time, each page read by a
-     * statement of its own: memory stays constant and no transaction stays open while the client reads.
-     */
-    public void export(String websiteId, PaymentFilter filter, PageSink sink) throws IOException, SQLException {
-        Cursor cursor = null;
-        do {
-            PaymentReads.Slice slice = reads.page(websiteId, new PaymentQuery(filter, EXPORT_PAGE, cursor));
-            sink.write(slice.payments());
-            cursor = slice.next();
-        } while (cursor != null);
-    }
-
-    /** Receives the pages of an export. */
-    @FunctionalInterface
-    public interface PageSink {
-        void write(List<PaymentView> page) throws IOException;
+    /** Every payment matching the filter, newest first, read a page at a time as the caller asks for them. */
+    public ExportPages export(String websiteId, PaymentFilter filter) {
+        return new ExportPages(reads, websiteId, filter);
     }
 
     /** {@code principalId}: the key or token asking, for the audit log. */

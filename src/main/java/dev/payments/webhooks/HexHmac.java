@@ -18,12 +18,20 @@ final class HexHmac {
     }
 
     static boolean matches(String secret, String signedContent, String givenHex) {
+        return equal(hex(secret, signedContent), givenHex);
+    }
+
+    static String hex(String secret, String signedContent) {
+        return HexFormat.of().formatHex(sha256(secret, signedContent));
+    }
+
+    /** Whether {@code givenHex} (any case, surrounding blanks ignored) is {@code expectedHex}, in constant time. */
+    static boolean equal(String expectedHex, String givenHex) {
         if (givenHex == null) {
             return false;
         }
-        byte[] expected = HexFormat.of().formatHex(sha256(secret, signedContent)).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, givenHex.trim().toLowerCase(Locale.ROOT)
-                .getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(expectedHex.getBytes(StandardCharsets.US_ASCII),
+                givenHex.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] sha256(String secret, String content) {

@@ -19,6 +19,9 @@ import java.util.Map;
  */
 final class PaddleEvents implements ProviderEvents {
 
+    /** h1 entries one header may carry (Paddle sends two while a secret is rotated); more are refused unchecked. */
+    private static final int MAX_SIGNATURES = 8;
+
     @Override
     public void verify(String body, Map<String, List<String>> headers, String secret) {
         String header = EventFields.header(headers, "Paddle-Signature");
@@ -38,8 +41,11 @@ final class PaddleEvents implements ProviderEvents {
         if (timestamp == null || !timestamp.matches("[0-9]{1,12}") || signatures.isEmpty()) {
             throw new InvalidSignature("Paddle-Signature must be ts=<unix time>;h1=<hex signature>");
         }
-        String signed = timestamp + ":" + body;
-        if (signatures.stream().noneMatch(signature -> HexHmac.matches(secret, signed, signature))) {
+        if (signatures.size() > MAX_SIGNATURES) {
+            throw new InvalidSignature("Paddle-Signature has too many signatures: at most " + MAX_SIGNATURES + " h1");
+        }
+        String expected = HexHmac.hex(secret, timestamp + ":" + body);
+        if (signatures.stream().noneMatch(signature -> HexHmac.equal(expected, signature))) {
             throw new InvalidSignature("Paddle-Signature does not match the body");
         }
         if (Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > TOLERANCE_SECONDS) {

@@ -77,6 +77,18 @@ class PaymentExportTest {
     }
 
     @Test
+    void shouldKeepEveryCellTextForASpreadsheetThatSplitsOnSemicolonsTabsOrPipes() {
+        record(site, payment(unique("tx"), "customer_name", "x;=cmd|'/C calc'!A0", "customer_id", "y|+1;@SUM(A1)",
+                "customer_email", "v\t-2"));
+        String export = csv(Map.of()).asString();
+        for (char separator : new char[] {';', '\t', '|'}) {
+            List<String> formulas = Csv.parse(export, separator).stream().skip(1).flatMap(List::stream)
+                    .filter(cell -> !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0).toList();
+            assertEquals(List.of(), formulas, "read with separator " + (int) separator);
+        }
+    }
+
+    @Test
     void shouldExportOnlyWhatTheFiltersMatch() {
         record(site, payment(unique("tx"), "datafast_visitor_id", "v1"));
         record(site, payment(unique("tx"), "datafast_visitor_id", "v2"));

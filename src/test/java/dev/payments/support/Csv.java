@@ -9,8 +9,16 @@ public final class Csv {
     private Csv() {
     }
 
-    /** RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, doubled quotes and line breaks. */
+    /**
+     * RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, doubled quotes and line breaks; a quote
+     * inside an unquoted field is just a character.
+     */
     public static List<List<String>> parse(String csv) {
+        return parse(csv, ',');
+    }
+
+    /** The same, as a spreadsheet set to another separator (semicolon, tab, pipe) reads it. */
+    public static List<List<String>> parse(String csv, char separator) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -26,9 +34,9 @@ public final class Csv {
                 } else {
                     field.append(c);
                 }
-            } else if (c == '"') {
+            } else if (c == '"' && field.isEmpty()) { // a quote opens a field only at its start
                 quoted = true;
-            } else if (c == ',') {
+            } else if (c == separator) {
                 row.add(field.toString());
                 field.setLength(0);
             } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {

@@ -5,13 +5,19 @@ import static dev.payments.webhooks.Deliveries.assertSameInEitherOrder;
 import static dev.payments.webhooks.Deliveries.connect;
 import static dev.payments.webhooks.Deliveries.deliver;
 import static dev.payments.webhooks.Deliveries.fixture;
+import static dev.payments.webhooks.Deliveries.payments;
 import static dev.payments.webhooks.Deliveries.stored;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +85,24 @@ class PaddleWebhooksTest {
     @Test
     void shouldEndTheSameWhenTheRefundArrivesBeforeTheTransaction() {
         assertSameInEitherOrder("paddle", "transaction.completed", "adjustment.updated");
+    }
+
+    @Test
+    void shouldRefuseASignatureHeaderWithMoreThanEightEntriesAndStoreNothing() {
+        String body = fixture("paddle", "transaction.completed");
+        String signed = Deliveries.signatureHeaders("paddle", secret, body, Instant.now()).get("Paddle-Signature");
+        String header = signed + ";h1=00".repeat(8);
+        deliver("paddle", websiteId, Map.of("Paddle-Signature", header), body).statusCode(400)
+                .body("error.code", equalTo(400))
+                .body("error.message", containsString("too many signatures"));
+        assertEquals(List.of(), payments(websiteId));
+    }
+
+    @Test
+    void shouldAcceptEightEntriesOneOfThemValid() {
+        String body = fixture("paddle", "transaction.completed");
+        String signed = Deliveries.signatureHeaders("paddle", secret, body, Instant.now()).get("Paddle-Signature");
+        deliver("paddle", websiteId, Map.of("Paddle-Signature", signed + ";h1=00".repeat(7)), body).statusCode(200);
     }
 
     private ValidatableResponse send(String name) {
