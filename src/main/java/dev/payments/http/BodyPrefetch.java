@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -28,6 +29,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class BodyPrefetch {
 
     public static final long UNDECLARED = -1;
+    /** How long an answered connection still takes the rest of its body before it is closed all the same. */
+    private static final Duration LINGER = Duration.ofSeconds(2);
     private static final Uni<Void> NOTHING_TO_READ = Uni.createFrom().voidItem();
 
     @Inject
@@ -76,11 +79,22 @@ public class BodyPrefetch {
      */
     public static void closeAfterAnswer(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (request.version() != HttpVersion.HTTP_2 && !request.isEnded()) {
-            request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-            // the header alone only asks the client to close: one that does not would keep the connection meanwhile
-            ctx.addEndHandler(ended -> request.connection().close());
+        if (request.version() == HttpVersion.HTTP_2 || request.isEnded()) {
+            return;
         }
+        request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        // the header only asks the client to close. The rest of the body is read and dropped meanwhile: closing with
+        // unread bytes would send a reset, which can destroy the answer before the client reads it
+        request.handler(dropped -> { });
+        request.resume();
+        ctx.addEndHandler(answered -> {
+            if (request.isEnded()) {
+                request.connection().close();
+            } else {
+                request.endHandler(ended -> request.connection().close());
+                ctx.vertx().setTimer(LINGER.toMillis(), late -> request.connection().close());
+            }
+        });
     }
 
     /** One body on its way in; every callback runs on the connection's event loop. */
