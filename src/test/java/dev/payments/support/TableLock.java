@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +48,14 @@ public final class TableLock implements AutoCloseable {
     /** How many statements wait for the lock now. */
     public int blocked() {
         return LockWaits.blockedBy(dataSource, pid).size();
+    }
+
+    /**
+     * How many of the statements that hold one of these texts wait for the lock now: the service's background jobs
+     * may come to wait too.
+     */
+    public int blocked(String... statements) {
+        return Arrays.stream(statements).mapToInt(text -> LockWaits.blockedBy(dataSource, pid, text).size()).sum();
     }
 
     /** Whether at least this many statements came to wait for the lock (bounded). */
