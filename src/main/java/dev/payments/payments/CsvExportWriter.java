@@ -78,6 +78,12 @@ public class CsvExportWriter implements ServerMessageBodyWriter<CsvExport> {
         private final CsvExport export;
         private final VertxResteasyReactiveRequestContext request;
         private boolean finished;
+        /**
+         * Whether a full write queue is being waited on. A drain handler stays set after it has run, and Vert.x may
+         * call it again (writability can flip back by itself): only the wait it was set for may read the next page,
+         * or two reads would run at once on one export.
+         */
+        private boolean awaitingDrain;
 
         Transfer(CsvExport export, VertxResteasyReactiveRequestContext request) {
             this.export = export;
@@ -96,10 +102,14 @@ public class CsvExportWriter implements ServerMessageBodyWriter<CsvExport> {
                 fetch();
                 return;
             }
+            awaitingDrain = true;
             Runnable cancelDeadline = request.registerTimer(config.writeTimeout().toMillis(), this::giveUp);
             request.serverResponse().addDrainHandler(() -> {
-                cancelDeadline.run();
-                fetch();
+                if (awaitingDrain) {
+                    awaitingDrain = false;
+                    cancelDeadline.run();
+                    fetch();
+                }
             });
         }
 

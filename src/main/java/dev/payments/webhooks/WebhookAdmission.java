@@ -10,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -28,12 +27,9 @@ public class WebhookAdmission {
     @Inject
     ClientAddress clientAddress;
 
+    @SignedByProvider
     @ServerRequestFilter(nonBlocking = true, priority = Priorities.AUTHENTICATION - 200)
-    public Uni<Void> admit(ContainerRequestContext context, ResourceInfo resource, RoutingContext routing) {
-        if (resource.getResourceMethod() == null
-                || !resource.getResourceMethod().isAnnotationPresent(SignedByProvider.class)) {
-            return ADMITTED;
-        }
+    public Uni<Void> admit(ContainerRequestContext context, RoutingContext routing) {
         try {
             rateLimits.admitUnknownToken(clientAddress.of(routing.request()), context);
             return ADMITTED;
