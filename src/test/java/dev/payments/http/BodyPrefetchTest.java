@@ -75,7 +75,9 @@ class BodyPrefetchTest {
             Duration waited = Duration.ofNanos(System.nanoTime() - sent);
             assertEquals("HTTP/1.1 408 Request Timeout", status);
             assertTrue(waited.compareTo(bodyTimeout.minusSeconds(1)) > 0, () -> "answered after only " + waited);
-            assertClosedAfterTheAnswer(in);
+            String rest = readToTheEnd(in);
+            assertTrue(rest.contains("\"type\":\"request_timeout\"") && rest.contains("\"code\":408"),
+                    () -> "not the error shape: " + rest);
         }
         as(site.key()).get("/api/v1/payments").then().statusCode(200);
     }
@@ -132,13 +134,16 @@ class BodyPrefetchTest {
         return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
     }
 
-    private static void assertClosedAfterTheAnswer(BufferedReader in) throws IOException {
+    /** The rest of the answer, up to the end of the connection, which the service must close. */
+    private static String readToTheEnd(BufferedReader in) throws IOException {
+        StringBuilder rest = new StringBuilder();
         try {
-            while (in.readLine() != null) {
-                // the rest of the answer, up to the end of the connection
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                rest.append(line).append('\n');
             }
         } catch (SocketTimeoutException e) {
             fail("the connection stays open after the answer");
         }
+        return rest.toString();
     }
 }
