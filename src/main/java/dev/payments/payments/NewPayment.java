@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * A validated, normalized payment about to be written; {@code conversion} is null while no rate is known,
- * {@code refundedAt} is the time of the refund when {@code refunded}.
+ * {@code refundedAt} is the time of the refund when {@code refunded}, {@code refundedAmount} the total refunded so far
+ * (cumulative, in {@code currency}; the whole amount unless the request said less), null when not a refund.
  */
 record NewPayment(
         String websiteId,
@@ -20,6 +21,7 @@ record NewPayment(
         String customerId,
         boolean renewal,
         boolean refunded,
+        BigDecimal refundedAmount,
         boolean freeTrial,
         Instant occurredAt,
         Instant refundedAt,

@@ -68,6 +68,15 @@ public record PaymentRequest(
 
         @Schema(description = "Default false") Boolean renewal,
         @Schema(description = "Default false; true means this payload is a refund") Boolean refunded,
+
+        @Schema(description = "With refunded=true only: the total refunded so far, in the payment's currency; above 0 "
+                + "and at most the amount, at most 8 decimal places. Absent: the whole amount. Cumulative: resending "
+                + "a total changes nothing, a lower one is skipped, each increase is a refund of the difference at "
+                + "the time it arrives", examples = "7.5", nullable = true)
+        @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0")
+        @DecimalMax(value = PaymentRequest.MAX_AMOUNT, message = "must be at most " + PaymentRequest.MAX_AMOUNT)
+        @Digits(integer = Integer.MAX_VALUE, fraction = 8, message = "must have at most 8 decimal places")
+        BigDecimal refunded_amount,
         @Schema(description = "Default: true when amount is 0, else false") Boolean is_free_trial,
 
         @Schema(description = "ISO 8601 instant with offset; defaults to the time of the request; at most a day "

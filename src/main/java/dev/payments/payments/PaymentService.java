@@ -173,6 +173,13 @@ public class PaymentService {
         if (occurredAt.isBefore(EARLIEST)) {
             throw ApiException.badRequest("timestamp must not be before 1970-01-01T00:00:00Z", "timestamp");
         }
+        boolean refunded = Boolean.TRUE.equals(r.refunded());
+        if (r.refunded_amount() != null && !refunded) {
+            throw ApiException.badRequest("refunded_amount is only accepted with refunded=true", "refunded_amount");
+        }
+        if (r.refunded_amount() != null && r.refunded_amount().compareTo(r.amount()) > 0) {
+            throw ApiException.badRequest("refunded_amount must be at most the amount", "refunded_amount");
+        }
         boolean freeTrial = r.is_free_trial() != null ? r.is_free_trial() : r.amount().signum() == 0;
         String currency = Currencies.normalize(r.currency());
         Conversion conversion = rates.convert(r.amount(), currency, website.currency(),
@@ -181,7 +188,8 @@ public class PaymentService {
                 r.datafast_visitor_id(), r.datafast_session_id(),
                 Aliases.pick(r.email(), "email", r.customer_email(), "customer_email"),
                 Aliases.pick(r.name(), "name", r.customer_name(), "customer_name"),
-                r.customer_id(), Boolean.TRUE.equals(r.renewal()), Boolean.TRUE.equals(r.refunded()), freeTrial,
+                r.customer_id(), Boolean.TRUE.equals(r.renewal()), refunded,
+                refunded ? (r.refunded_amount() != null ? r.refunded_amount() : r.amount()) : null, freeTrial,
                 occurredAt, refundedAt, website.currency(), conversion, completeness);
     }
 }

@@ -22,6 +22,7 @@ final class PaymentDraft {
     private String customerId;
     private boolean renewal;
     private boolean refunded;
+    private BigDecimal refundedAmount;
     private Boolean freeTrial;
 
     PaymentDraft(String transactionId, BigDecimal amount, String currency, Instant occurredAt) {
@@ -55,6 +56,13 @@ final class PaymentDraft {
         return this;
     }
 
+    /** A refund of {@code total} so far (cumulative, in major units of the payment's currency). */
+    PaymentDraft refunded(BigDecimal total) {
+        this.refunded = true;
+        this.refundedAmount = total;
+        return this;
+    }
+
     PaymentDraft freeTrial() {
         this.freeTrial = true;
         return this;
@@ -62,6 +70,6 @@ final class PaymentDraft {
 
     PaymentRequest toRequest() {
         return new PaymentRequest(amount, currency, transactionId, visitorId, sessionId, null, email, null, name,
-                customerId, renewal, refunded, freeTrial, occurredAt == null ? null : occurredAt.toString());
+                customerId, renewal, refunded, refundedAmount, freeTrial, occurredAt == null ? null : occurredAt.toString());
     }
 }
