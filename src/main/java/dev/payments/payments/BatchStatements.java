@@ -1,6 +1,7 @@
 package dev.payments.payments;
 
 import dev.payments.currency.Conversion;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,21 +36,26 @@ final class BatchStatements {
             with limits as materialized (select set_config('lock_timeout', ?, true))
             insert into payment (website_id, transaction_id, amount, currency, visitor_id, session_id, customer_email,
                                  customer_name, customer_id, renewal, refunded, refunded_at, free_trial, occurred_at,
-                                 reporting_currency, reporting_amount, reporting_rate, rate_date, completeness)
+                                 reporting_currency, reporting_amount, reporting_rate, rate_date, completeness,
+                                 refunded_amount, refund_amounts, refund_times, refund_keys)
             select w.id, v.transaction_id, v.amount::numeric, v.currency, v.visitor_id, v.session_id, v.customer_email,
                    v.customer_name, v.customer_id, v.renewal::boolean, v.refunded::boolean,
                    v.refunded_at::timestamptz, v.free_trial::boolean, v.occurred_at::timestamptz, w.currency,
                    case when w.currency = v.reporting_currency then v.reporting_amount::numeric end,
                    case when w.currency = v.reporting_currency then v.reporting_rate::numeric end,
-                   case when w.currency = v.reporting_currency then v.rate_date::date end, v.completeness::smallint
+                   case when w.currency = v.reporting_currency then v.rate_date::date end, v.completeness::smallint,
+                   v.refund::numeric,
+                   case when v.refund is null then '{}' else array[v.refund::numeric] end,
+                   case when v.refund is null then '{}' else array[v.refunded_at::timestamptz] end,
+                   case when v.refund is null then '{}' else array[v.refund_key] end
             from limits
                  cross join unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                   ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                                   ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                  with ordinality as v(website_id, transaction_id, amount, currency, visitor_id, session_id,
                                       customer_email, customer_name, customer_id, renewal, refunded, refunded_at,
                                       free_trial, occurred_at, reporting_currency, reporting_amount, reporting_rate,
-                                      rate_date, completeness, position)
+                                      rate_date, completeness, refund, refund_key, position)
                  join website w on w.id = v.website_id
             order by v.position
             for share of w
@@ -62,7 +68,7 @@ final class BatchStatements {
             from unnest(?::text[], ?::text[]) as k(website_id, transaction_id)
                  left join website w on w.id = k.website_id
                  left join payment p on p.website_id = k.website_id and p.transaction_id = k.transaction_id""";
-    private static final int COLUMNS = 19;
+    private static final int COLUMNS = 21;
 
     private BatchStatements() {
     }
@@ -139,13 +145,16 @@ final class BatchStatements {
     /** The columns of the insert, as text: PostgreSQL casts them to the columns' types. */
     private static String[] values(NewPayment p) {
         Conversion conversion = p.conversion();
+        Refunds none = Refunds.none(p.amount());
+        BigDecimal refund = none.added(p).orElse(null);
         return new String[] {p.websiteId(), p.transactionId(), p.amount().toPlainString(), p.currency(), p.visitorId(),
             p.sessionId(), p.customerEmail(), p.customerName(), p.customerId(), String.valueOf(p.renewal()),
-            String.valueOf(p.refunded()), p.refunded() ? p.refundedAt().toString() : null,
+            String.valueOf(none.wholeWith(refund)), refund != null ? p.refundedAt().toString() : null,
             String.valueOf(p.freeTrial()), p.occurredAt().toString(), p.reportingCurrency(),
             conversion == null ? null : conversion.amount().toPlainString(),
             conversion == null ? null : conversion.rate().toPlainString(),
-            conversion == null ? null : conversion.rateDate().toString(), String.valueOf(p.completeness().level())};
+            conversion == null ? null : conversion.rateDate().toString(), String.valueOf(p.completeness().level()),
+            refund == null ? null : refund.toPlainString(), RefundColumns.key(p)};
     }
 
     /** A payment's identity: its website and transaction id. */

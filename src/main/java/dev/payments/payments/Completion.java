@@ -8,13 +8,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.math.BigDecimal;
+import java.util.Optional;
 
 /** Restates a stored payment's own fields from a request that knows more of it ({@link Completeness}). */
 final class Completion {
 
     /**
      * A request of higher {@link Completeness} restates the payment's own fields: its customer fields where it has
-     * them, the visitor and session where the row has none; the refund as a merge does. The conversion is stored only
+     * them, the visitor and session where the row has none; the refund as a merge does, against the restated amount. The conversion is stored only
      * when made for the row's reporting currency, else the payment is pending again (converted in the background).
      */
     private static final String COMPLETE = """
@@ -26,15 +28,14 @@ final class Completion {
                                reporting_rate = case when reporting_currency = ? then ?::numeric end,
                                rate_date = case when reporting_currency = ? then ?::date end,
                                conversion_tried_at = '-infinity', completeness = ?,
-                               refunded_at = case when ? and not refunded then ? else refunded_at end,
-                               refunded = refunded or ?
-            where website_id = ? and transaction_id = ?""";
+            """ + RefundColumns.SET + " where website_id = ? and transaction_id = ?";
 
     private Completion() {
     }
 
     /** In the caller's transaction, with the row locked. */
-    static void complete(Connection connection, NewPayment p) throws SQLException {
+    static void complete(Connection connection, NewPayment p, Refunds refunds, Optional<BigDecimal> added)
+            throws SQLException {
         Conversion conversion = p.conversion();
         try (PreparedStatement complete = connection.prepareStatement(COMPLETE)) {
             complete.setString(1, p.amount().toPlainString());
@@ -54,11 +55,9 @@ final class Completion {
             setNullableString(complete, 14, conversion == null ? null : conversion.rate().toPlainString());
             setNullableString(complete, 16, conversion == null ? null : conversion.rateDate().toString());
             complete.setShort(17, p.completeness().level());
-            complete.setBoolean(18, p.refunded());
-            complete.setObject(19, p.refunded() ? utc(p.refundedAt()) : null, Types.TIMESTAMP_WITH_TIMEZONE);
-            complete.setBoolean(20, p.refunded());
-            complete.setString(21, p.websiteId());
-            complete.setString(22, p.transactionId());
+            int next = RefundColumns.bind(connection, complete, 18, refunds, added, p);
+            complete.setString(next, p.websiteId());
+            complete.setString(next + 1, p.transactionId());
             complete.executeUpdate();
         }
     }

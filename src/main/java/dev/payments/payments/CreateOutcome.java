@@ -8,7 +8,9 @@ public enum CreateOutcome {
     DUPLICATE("Payment already recorded; duplicate skipped"),
     ATTRIBUTED("Payment attributed to visitor"),
     REFUNDED("Payment marked as refunded"),
-    REFUNDED_AND_ATTRIBUTED("Payment marked as refunded and attributed to visitor");
+    REFUNDED_AND_ATTRIBUTED("Payment marked as refunded and attributed to visitor"),
+    PARTIALLY_REFUNDED("Partial refund recorded"),
+    PARTIALLY_REFUNDED_AND_ATTRIBUTED("Partial refund recorded and payment attributed to visitor");
 
     private final String message;
 

@@ -7,7 +7,9 @@ import java.time.Instant;
 /**
  * A validated, normalized payment about to be written; {@code conversion} is null while no rate is known,
  * {@code refundedAt} is the time of the refund when {@code refunded}, {@code refundedAmount} the total refunded so far
- * (cumulative, in {@code currency}; the whole amount unless the request said less), null when not a refund.
+ * (cumulative, in {@code currency}; the whole amount unless the request said less), null when not a refund; with a
+ * {@code refundKey} (a provider's id of a refund reported as an amount of its own), that refund's own amount
+ * ({@link Refunds}).
  */
 record NewPayment(
         String websiteId,
@@ -22,6 +24,7 @@ record NewPayment(
         boolean renewal,
         boolean refunded,
         BigDecimal refundedAmount,
+        String refundKey,
         boolean freeTrial,
         Instant occurredAt,
         Instant refundedAt,

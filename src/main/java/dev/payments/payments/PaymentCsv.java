@@ -19,7 +19,7 @@ final class PaymentCsv {
 
     static final String HEADER = "transaction_id,amount,currency,reporting_amount,reporting_currency,"
             + "datafast_visitor_id,datafast_session_id,customer_email,customer_name,customer_id,renewal,refunded,"
-            + "refunded_at,is_free_trial,timestamp\r\n";
+            + "refunded_at,refunded_amount,is_free_trial,timestamp\r\n";
 
     /** What a spreadsheet may split cells or rows on. */
     private static final String SEPARATORS = ",;\t|\r\n";
@@ -42,6 +42,7 @@ final class PaymentCsv {
             text(line, p.customer_id()).append(',');
             line.append(p.renewal()).append(',').append(p.refunded()).append(',');
             time(line, p.refunded_at()).append(',');
+            amount(line, p.refunded_amount()).append(',');
             line.append(p.is_free_trial()).append(',');
             time(line, p.timestamp()).append("\r\n");
         }

@@ -23,7 +23,8 @@ class PaymentReads {
 
     private static final String PAGE = """
             select id, transaction_id, amount, currency, reporting_amount, reporting_currency, visitor_id, session_id,
-                   customer_email, customer_name, customer_id, renewal, refunded, refunded_at, free_trial, occurred_at
+                   customer_email, customer_name, customer_id, renewal, refunded, refunded_at, free_trial, occurred_at,
+                   refunded_amount
             from payment
             where website_id = ?""";
 
@@ -69,7 +70,7 @@ class PaymentReads {
         return new PaymentView(row.getString(2), plain(row.getBigDecimal(3)), row.getString(4),
                 plain(row.getBigDecimal(5)), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
                 row.getString(10), row.getString(11), row.getBoolean(12), row.getBoolean(13), instant(row, 14),
-                row.getBoolean(15), instant(row, 16));
+                plain(row.getBigDecimal(17)), row.getBoolean(15), instant(row, 16));
     }
 
     private static BigDecimal plain(BigDecimal amount) {

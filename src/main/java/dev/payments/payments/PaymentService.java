@@ -55,17 +55,18 @@ public class PaymentService {
      */
     public CreateOutcome record(WebsiteSnapshot website, PaymentRequest request) throws SQLException {
         Instant now = Instant.now();
-        return write(normalize(website, request, now, now, Completeness.PAYMENT));
+        return write(normalize(website, request, now, now, null, Completeness.PAYMENT));
     }
 
     /**
      * A payment, refund or trial a provider's event reported, recorded as a POST of {@code request} would be; a refund
-     * is dated {@code refundedAt} (the provider's time of the refund) and {@code completeness} says how much of the
-     * payment the event knows.
+     * is dated {@code refundedAt} (the provider's time of the refund), and is, with a {@code refundKey} (the provider's
+     * id of a refund it reports as an amount of its own: a lost dispute, say), a refund of {@code refunded_amount}
+     * counted once rather than a cumulative total; {@code completeness} says how much of the payment the event knows.
      */
     public CreateOutcome recordFromProvider(WebsiteSnapshot website, PaymentRequest request, Instant refundedAt,
-            Completeness completeness) throws SQLException {
-        return write(normalize(website, request, Instant.now(), refundedAt, completeness));
+            String refundKey, Completeness completeness) throws SQLException {
+        return write(normalize(website, request, Instant.now(), refundedAt, refundKey, completeness));
     }
 
     /**
@@ -80,7 +81,7 @@ public class PaymentService {
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             try {
-                valid.add(normalize(website, requests.get(i), now, now, Completeness.PAYMENT));
+                valid.add(normalize(website, requests.get(i), now, now, null, Completeness.PAYMENT));
                 positions.add(i);
             } catch (ApiException e) {
                 outcomes[i] = BatchOutcome.of(Failure.of(e));
@@ -165,7 +166,7 @@ public class PaymentService {
     }
 
     private NewPayment normalize(WebsiteSnapshot website, PaymentRequest r, Instant now, Instant refundedAt,
-            Completeness completeness) {
+            String refundKey, Completeness completeness) {
         Instant occurredAt = r.timestamp() == null ? now : TimeRange.instant(r.timestamp(), "timestamp");
         if (occurredAt.isAfter(now.plus(MAX_FUTURE))) {
             throw ApiException.badRequest("timestamp must not be more than a day in the future", "timestamp");
@@ -189,7 +190,8 @@ public class PaymentService {
                 Aliases.pick(r.email(), "email", r.customer_email(), "customer_email"),
                 Aliases.pick(r.name(), "name", r.customer_name(), "customer_name"),
                 r.customer_id(), Boolean.TRUE.equals(r.renewal()), refunded,
-                refunded ? (r.refunded_amount() != null ? r.refunded_amount() : r.amount()) : null, freeTrial,
+                refunded ? (r.refunded_amount() != null ? r.refunded_amount() : r.amount()) : null,
+                refunded ? refundKey : null, freeTrial,
                 occurredAt, refundedAt, website.currency(), conversion, completeness);
     }
 }

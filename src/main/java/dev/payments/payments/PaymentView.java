@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A payment as GET /api/v1/payments returns it; components are named as on the wire. */
 @Schema(name = "Payment", requiredProperties = {"transaction_id", "amount", "currency", "reporting_amount",
     "reporting_currency", "datafast_visitor_id", "datafast_session_id", "customer_email", "customer_name", "customer_id",
-    "renewal", "refunded", "refunded_at", "is_free_trial", "timestamp"})
+    "renewal", "refunded", "refunded_at", "refunded_amount", "is_free_trial", "timestamp"})
 public record PaymentView(
         @Schema(examples = "payment_456") String transaction_id,
         @Schema(examples = "29.99") BigDecimal amount,
@@ -24,8 +24,12 @@ public record PaymentView(
         @Schema(nullable = true) String customer_name,
         @Schema(nullable = true) String customer_id,
         boolean renewal,
-        boolean refunded,
-        @Schema(nullable = true, description = "When it was marked refunded") Instant refunded_at,
+        @Schema(description = "Whether it is refunded whole") boolean refunded,
+        @Schema(nullable = true, description = "When its latest refund was recorded; null if never refunded")
+        Instant refunded_at,
+        @Schema(nullable = true, description = "The total refunded so far, in the payment's currency (partial "
+                + "refunds included); null if never refunded", examples = "7.5")
+        BigDecimal refunded_amount,
         @JsonProperty("is_free_trial") boolean is_free_trial,
         @Schema(examples = "2026-05-19T12:00:00Z") Instant timestamp) {
 }

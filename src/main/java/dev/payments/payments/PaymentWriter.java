@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,20 +23,17 @@ import java.util.Optional;
  * Writes a payment idempotently, each call committed before it returns. A new transaction id is inserted by
  * {@link InsertBatches}, grouped with concurrent ones in one autocommitted statement; a known one is answered from the
  * row read back there when the request changes nothing (a duplicate), and otherwise locked and merged in a transaction
- * of its own (visitor attached, refund applied, payment completed: {@link Completeness}), so concurrent changes
+ * of its own (visitor attached, refund added: {@link Refunds}, payment completed: {@link Completeness}), so concurrent changes
  * serialize on the row and each gets a definite outcome.
  */
 @ApplicationScoped
 class PaymentWriter {
 
-    private static final String LOCK = """
-            select visitor_id is null, session_id is null, refunded, completeness from payment
-            where website_id = ? and transaction_id = ? for update""";
-    private static final String MERGE = """
-            update payment set visitor_id = coalesce(visitor_id, ?), session_id = coalesce(session_id, ?),
-                               refunded_at = case when ? and not refunded then ? else refunded_at end,
-                               refunded = refunded or ?
-            where website_id = ? and transaction_id = ?""";
+    private static final String LOCK = "select visitor_id is null, session_id is null, refunded, completeness, "
+            + RefundColumns.SELECT + " from payment where website_id = ? and transaction_id = ? for update";
+    private static final String MERGE = "update payment set visitor_id = coalesce(visitor_id, ?), "
+            + "session_id = coalesce(session_id, ?), " + RefundColumns.SET
+            + " where website_id = ? and transaction_id = ?";
     /** A row deleted between our insert and our read or lock makes us insert again, this many times at most. */
     private static final int ATTEMPTS = 3;
 
@@ -123,52 +121,58 @@ class PaymentWriter {
     }
 
     private Optional<CreateOutcome> lockAndMerge(Connection connection, NewPayment p) throws SQLException {
-        Optional<StoredPayment> locked = lock(connection, p);
+        Optional<Locked> locked = lock(connection, p);
         if (locked.isEmpty()) {
             return Optional.empty();
         }
-        boolean attributes = locked.get().attributedBy(p);
-        boolean refunds = p.refunded() && !locked.get().refunded();
-        if (locked.get().completedBy(p)) {
-            Completion.complete(connection, p);
-            return Optional.of(refunds ? CreateOutcome.REFUND_RECORDED : CreateOutcome.RECORDED);
+        StoredPayment stored = locked.get().stored();
+        if (stored.completedBy(p)) {
+            Refunds refunds = locked.get().refunds().withAmount(p.amount());
+            Optional<BigDecimal> added = refunds.added(p);
+            Completion.complete(connection, p, refunds, added);
+            return Optional.of(added.isPresent() ? CreateOutcome.REFUND_RECORDED : CreateOutcome.RECORDED);
         }
-        if (attributes || refunds) {
+        boolean attributes = stored.attributedBy(p);
+        Optional<BigDecimal> added = locked.get().refunds().added(p);
+        if (attributes || added.isPresent()) {
             try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
                 setNullableString(merge, 1, p.visitorId());
                 setNullableString(merge, 2, p.sessionId());
-                merge.setBoolean(3, p.refunded());
-                merge.setObject(4, utc(p.refundedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-                merge.setBoolean(5, p.refunded());
-                merge.setString(6, p.websiteId());
-                merge.setString(7, p.transactionId());
+                int next = RefundColumns.bind(connection, merge, 3, locked.get().refunds(), added, p);
+                merge.setString(next, p.websiteId());
+                merge.setString(next + 1, p.transactionId());
                 merge.executeUpdate();
             }
         }
-        return Optional.of(outcome(attributes, refunds));
+        return Optional.of(outcome(attributes, added.map(locked.get().refunds()::wholeWith)));
     }
 
-    private static Optional<StoredPayment> lock(Connection connection, NewPayment p) throws SQLException {
+    private static Optional<Locked> lock(Connection connection, NewPayment p) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
             lock.setString(1, p.websiteId());
             lock.setString(2, p.transactionId());
             try (ResultSet row = lock.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new StoredPayment(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3),
-                                row.getInt(4)))
+                        ? Optional.of(new Locked(new StoredPayment(row.getBoolean(1), row.getBoolean(2),
+                                row.getBoolean(3), row.getInt(4)), RefundColumns.read(row, 5)))
                         : Optional.empty();
             }
         }
     }
 
-    private static CreateOutcome outcome(boolean attributes, boolean refunds) {
-        if (attributes && refunds) {
-            return CreateOutcome.REFUNDED_AND_ATTRIBUTED;
+    /** {@code whole}: present when the request adds a refund, true when the payment is then refunded whole. */
+    private static CreateOutcome outcome(boolean attributes, Optional<Boolean> whole) {
+        if (whole.isEmpty()) {
+            return attributes ? CreateOutcome.ATTRIBUTED : CreateOutcome.DUPLICATE;
         }
-        if (refunds) {
-            return CreateOutcome.REFUNDED;
+        if (whole.get()) {
+            return attributes ? CreateOutcome.REFUNDED_AND_ATTRIBUTED : CreateOutcome.REFUNDED;
         }
-        return attributes ? CreateOutcome.ATTRIBUTED : CreateOutcome.DUPLICATE;
+        return attributes ? CreateOutcome.PARTIALLY_REFUNDED_AND_ATTRIBUTED : CreateOutcome.PARTIALLY_REFUNDED;
+    }
+
+    /** A row read under its lock. */
+    private record Locked(StoredPayment stored, Refunds refunds) {
     }
 
     static void setNullableString(PreparedStatement statement, int index, String value) throws SQLException {

@@ -1,9 +1,9 @@
 package dev.payments.payments;
 
 /**
- * What of a stored payment a later request may still change. A visitor or session once attached, a refund once applied
- * and a completeness once reached never change again, so a request that changes none is a duplicate for good, whenever
- * the row was read.
+ * What of a stored payment a later request may still change. A visitor or session once attached, a whole refund and a
+ * completeness once reached never change again, so a request that changes none is a duplicate for good, whenever the
+ * row was read; a refund request for a payment not refunded whole is decided under the row's lock ({@link Refunds}).
  */
 record StoredPayment(boolean noVisitor, boolean noSession, boolean refunded, int completeness) {
 
@@ -17,6 +17,7 @@ record StoredPayment(boolean noVisitor, boolean noSession, boolean refunded, int
         return p.completeness().level() > completeness;
     }
 
+    /** Whether the request may change the row: a refund request may, until the payment is refunded whole. */
     boolean changedBy(NewPayment p) {
         return attributedBy(p) || p.refunded() && !refunded || completedBy(p);
     }

@@ -53,12 +53,12 @@ public class RevenueService {
                          part.new_count, part.renewal_count, part.refund_count, part.free_trials
                   from payment p
                        cross join lateral revenue_parts(p.website_id, p.occurred_at, p.renewal, p.free_trial,
-                                                        p.refunded, p.refunded_at, p.reporting_amount,
-                                                        p.reporting_currency) part
+                                                        p.amount, p.refund_amounts, p.refund_times,
+                                                        p.reporting_amount, p.reporting_currency) part
                   where p.website_id = ?
                         and (p.occurred_at >= ? and p.occurred_at < ? or p.occurred_at >= ? and p.occurred_at <= ?
-                             or p.refunded and (p.refunded_at >= ? and p.refunded_at < ?
-                                                or p.refunded_at >= ? and p.refunded_at <= ?))
+                             -- refunded_at, the latest refund, is on or after every refund; the first is before
+                             or p.refunded_amount is not null and p.refunded_at >= ? and p.refund_times[1] <= ?)
                         and (part.at >= ? and part.at < ? or part.at >= ? and part.at <= ?)) x
             group by 1""";
 
@@ -113,9 +113,8 @@ public class RevenueService {
         List<Object> values = new ArrayList<>(List.of(connection.createArrayOf("text",
                 starts.stream().map(start -> start.toInstant().toString()).toArray()), website.currency(),
                 website.id(), slotsFrom, slotsTo, website.id()));
-        for (int edges = 0; edges < 3; edges++) {
-            values.addAll(List.of(query.start(), slotsFrom, slotsTo, query.end()));
-        }
+        values.addAll(List.of(query.start(), slotsFrom, slotsTo, query.end(), query.start(), query.end(),
+                query.start(), slotsFrom, slotsTo, query.end()));
         try (PreparedStatement sums = connection.prepareStatement(SUMS)) {
             SqlParameters.bind(sums, values);
             try (ResultSet rows = sums.executeQuery()) {

@@ -93,7 +93,7 @@ public class WebhookService {
         CreateOutcome outcome;
         try {
             outcome = payments.recordFromProvider(website, payment,
-                    event.refundedAt() != null ? event.refundedAt() : Instant.now(), event.completeness());
+                    event.refundedAt() != null ? event.refundedAt() : Instant.now(), null, event.completeness());
         } catch (ApiException e) {
             if (e.status() != 400) {
                 throw e;

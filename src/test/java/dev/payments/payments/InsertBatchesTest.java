@@ -221,7 +221,7 @@ class InsertBatchesTest {
 
     private static NewPayment withoutAmount(String websiteId) {
         Instant now = Instant.now();
-        return new NewPayment(websiteId, unique("tx"), null, "USD", null, null, null, null, null, false, false, null, false,
+        return new NewPayment(websiteId, unique("tx"), null, "USD", null, null, null, null, null, false, false, null, null, false,
                 now, now, "USD", null, Completeness.PAYMENT);
     }
 
@@ -232,7 +232,7 @@ class InsertBatchesTest {
     private static NewPayment payment(String websiteId, String transactionId) {
         Instant now = Instant.now();
         return new NewPayment(websiteId, transactionId, new BigDecimal("29.99"), "USD", null, null, null, null, null,
-                false, false, null, false, now, now, "USD", null, Completeness.PAYMENT);
+                false, false, null, null, false, now, now, "USD", null, Completeness.PAYMENT);
     }
 
     private int stored(String websiteId, String transactionId) throws SQLException {

@@ -55,7 +55,7 @@ class ListPaymentsTest {
         assertEquals(Set.of("status", "data", "pagination"), page.getMap("").keySet());
         assertEquals(Set.of("transaction_id", "amount", "currency", "reporting_amount", "reporting_currency",
                 "datafast_visitor_id", "datafast_session_id", "customer_email", "customer_name", "customer_id", "renewal", "refunded",
-                "refunded_at", "is_free_trial", "timestamp"), page.getMap("data[0]").keySet());
+                "refunded_at", "refunded_amount", "is_free_trial", "timestamp"), page.getMap("data[0]").keySet());
     }
 
     @Test

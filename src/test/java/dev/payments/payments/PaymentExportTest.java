@@ -28,7 +28,7 @@ class PaymentExportTest {
 
     private static final List<String> HEADER = List.of("transaction_id", "amount", "currency", "reporting_amount",
             "reporting_currency", "datafast_visitor_id", "datafast_session_id", "customer_email", "customer_name",
-            "customer_id", "renewal", "refunded", "refunded_at", "is_free_trial", "timestamp");
+            "customer_id", "renewal", "refunded", "refunded_at", "refunded_amount", "is_free_trial", "timestamp");
 
     private TestWebsite site;
 
@@ -48,10 +48,18 @@ class PaymentExportTest {
         List<List<String>> rows = Csv.parse(response.asString());
         assertEquals(HEADER, rows.get(0));
         assertEquals(List.of("newer", "29.99", "USD", "29.99", "USD", "", "", "", "", "", "true", "false", "",
-                "false", "2026-05-02T10:00:00Z"), rows.get(1));
+                "", "false", "2026-05-02T10:00:00Z"), rows.get(1));
         assertEquals("older", rows.get(2).get(0));
         assertEquals("cus_1", rows.get(2).get(9));
         assertEquals(3, rows.size());
+    }
+
+    @Test
+    void shouldExportTheTotalRefundedSoFar() {
+        record(site, payment("partly", "amount", 40));
+        record(site, payment("partly", "amount", 40, "refunded", true, "refunded_amount", "12.5"));
+        List<String> row = Csv.parse(csv(Map.of()).asString()).get(1);
+        assertEquals(List.of("false", "12.5"), List.of(row.get(11), row.get(13)));
     }
 
     @Test
