@@ -81,9 +81,9 @@ final class PaddleEvents implements ProviderEvents {
     }
 
     /**
-     * An approved refund adjustment of a transaction. A full one refunds the whole transaction; a partial one is its own
-     * amount ({@code totals.total}), not a total so far, so it is an increment counted once per adjustment id, whether
-     * it arrives as adjustment.created, adjustment.updated or both.
+     * An approved refund adjustment of a transaction. A full one refunds the whole transaction; a partial one is its
+     * own amount ({@code totals.total}), not a total so far, so it is an increment counted once per adjustment id,
+     * whether it arrives as adjustment.created, adjustment.updated or both.
      */
     private static ProviderEvent refund(String type, JsonNode adjustment) {
         if (!is(adjustment, "action", "refund")) {
@@ -94,7 +94,8 @@ final class PaddleEvents implements ProviderEvents {
         }
         boolean full = is(adjustment, "type", "full");
         if (!full && !is(adjustment, "type", "partial")) {
-            return ProviderEvent.ignored(type, "a refund of type " + text(adjustment, "type") + ", not full or partial");
+            return ProviderEvent.ignored(type, "a refund of type " + text(adjustment, "type")
+                    + ", not full or partial");
         }
         String currency = text(adjustment, "currency_code");
         BigDecimal total = minorUnits(at(adjustment, "totals"), "total", currency);

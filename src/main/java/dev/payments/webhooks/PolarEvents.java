@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Polar: Standard Webhooks, verified by its library; paid and refunded orders (whole or partial), the visitor from metadata. */
+/**
+ * Polar: Standard Webhooks, verified by its library; paid and refunded orders (whole or partial), the visitor from
+ * metadata.
+ */
 final class PolarEvents implements ProviderEvents {
 
     @Override

@@ -7,8 +7,9 @@ import java.time.Instant;
 
 /**
  * What a verified provider event means: a payment to record as a POST of {@code payment} would be (a refund dated
- * {@code refundedAt}, which adds {@code increment} to the stored total when the provider reports the refund as an amount
- * of its own rather than as a total), or nothing, with the reason when the event was of a kind the service uses.
+ * {@code refundedAt}, which adds {@code increment} to the stored total when the provider reports the refund as an
+ * amount of its own rather than as a total), or nothing, with the reason when the event was of a kind the service
+ * uses.
  */
 record ProviderEvent(String type, PaymentRequest payment, Instant refundedAt, Completeness completeness,
         RefundIncrement increment, String ignoredBecause) {
@@ -43,7 +44,7 @@ record ProviderEvent(String type, PaymentRequest payment, Instant refundedAt, Co
         return new ProviderEvent(type, refund, refundedAt, Completeness.REFUND_ONLY, null, null);
     }
 
-    /** A refund of {@code increment} more than the stored total; {@code refund} states no refunded_amount of its own. */
+    /** A refund of {@code increment} more than the stored total; {@code refund} states no refunded_amount itself. */
     static ProviderEvent refund(String type, PaymentRequest refund, Instant refundedAt, RefundIncrement increment) {
         return new ProviderEvent(type, refund, refundedAt, Completeness.REFUND_ONLY, increment, null);
     }
