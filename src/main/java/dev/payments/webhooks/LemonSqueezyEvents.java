@@ -8,12 +8,14 @@ import static dev.payments.webhooks.EventFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.payments.payments.Completeness;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Lemon Squeezy: X-Signature, the hex HMAC-SHA256 of the body (no timestamp: the scheme has none); orders, subscription
- * payments and full refunds, the visitor from meta.custom_data.
+ * payments and refunds (whole or partial), the visitor from meta.custom_data.
  */
 final class LemonSqueezyEvents implements ProviderEvents {
 
@@ -45,12 +47,22 @@ final class LemonSqueezyEvents implements ProviderEvents {
                             Completeness.PAYMENT)
                     : ProviderEvent.ignored(type, "status is " + text(attributes, "status") + ", not paid");
             case "subscription_payment_success" -> subscriptionPayment(type, data, attributes, custom);
-            case "order_refunded" -> is(attributes, "status", "refunded")
-                    ? ProviderEvent.refund(type, draft(text(data, "id"), attributes, custom).refunded().toRequest(),
-                            instant(attributes, "refunded_at"))
-                    : ProviderEvent.ignored(type, "status is " + text(attributes, "status") + ", not a full refund");
+            case "order_refunded" -> refund(type, text(data, "id"), attributes, custom);
             default -> ProviderEvent.unused(type);
         };
+    }
+
+    /** An order's refunds: {@code refunded_amount} is the total refunded so far, whole or partial. */
+    private static ProviderEvent refund(String type, String orderId, JsonNode attributes, JsonNode custom) {
+        BigDecimal refunded = minorUnits(attributes, "refunded_amount", text(attributes, "currency"));
+        if (refunded.signum() <= 0) {
+            return ProviderEvent.ignored(type, "nothing was refunded (refunded_amount is "
+                    + text(attributes, "refunded_amount") + ")");
+        }
+        // refunded_at is set once the whole order is refunded; a partial refund is dated by the order's update
+        Instant refundedAt = instant(attributes, "refunded_at");
+        return ProviderEvent.refund(type, draft(orderId, attributes, custom).refunded(refunded).toRequest(),
+                refundedAt != null ? refundedAt : instant(attributes, "updated_at"));
     }
 
     private static ProviderEvent subscriptionPayment(String type, JsonNode data, JsonNode attributes, JsonNode custom) {

@@ -8,6 +8,7 @@ import static dev.payments.webhooks.EventFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.payments.payments.Completeness;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * Paddle Billing: Paddle-Signature {@code ts=…;h1=…}, the hex HMAC-SHA256 of {@code ts:body} (several h1 while a secret
- * is rotated); completed transactions and approved full refunds, the visitor from custom_data.
+ * is rotated); completed transactions and approved refunds (whole or partial), the visitor from custom_data.
  */
 final class PaddleEvents implements ProviderEvents {
 
@@ -79,19 +80,33 @@ final class PaddleEvents implements ProviderEvents {
         };
     }
 
+    /**
+     * An approved refund adjustment of a transaction. A full one refunds the whole transaction; a partial one is its
+     * own amount ({@code totals.total}), not a total so far, so it is an increment counted once per adjustment id,
+     * whether it arrives as adjustment.created, adjustment.updated or both.
+     */
     private static ProviderEvent refund(String type, JsonNode adjustment) {
-        if (!is(adjustment, "action", "refund") || !is(adjustment, "type", "full")) {
-            return ProviderEvent.ignored(type, "not a full refund (action " + text(adjustment, "action") + ", type "
-                    + text(adjustment, "type") + ")");
+        if (!is(adjustment, "action", "refund")) {
+            return ProviderEvent.ignored(type, "not a refund (action " + text(adjustment, "action") + ")");
         }
         if (!is(adjustment, "status", "approved")) {
             return ProviderEvent.ignored(type, "the refund is " + text(adjustment, "status") + ", not approved");
         }
+        boolean full = is(adjustment, "type", "full");
+        if (!full && !is(adjustment, "type", "partial")) {
+            return ProviderEvent.ignored(type, "a refund of type " + text(adjustment, "type")
+                    + ", not full or partial");
+        }
         String currency = text(adjustment, "currency_code");
-        PaymentDraft draft = new PaymentDraft(text(adjustment, "transaction_id"),
-                minorUnits(at(adjustment, "totals"), "total", currency), currency, instant(adjustment, "created_at"))
+        BigDecimal total = minorUnits(at(adjustment, "totals"), "total", currency);
+        // a refund known before its transaction holds the adjustment's amount until the transaction itself arrives
+        PaymentDraft draft = new PaymentDraft(text(adjustment, "transaction_id"), total, currency,
+                instant(adjustment, "created_at"))
                 .customer(null, null, text(adjustment, "customer_id"))
                 .refunded();
-        return ProviderEvent.refund(type, draft.toRequest(), instant(adjustment, "updated_at"));
+        Instant approvedAt = instant(adjustment, "updated_at");
+        return full ? ProviderEvent.refund(type, draft.toRequest(), approvedAt)
+                : ProviderEvent.refund(type, draft.toRequest(), approvedAt,
+                        new ProviderEvent.RefundIncrement(text(adjustment, "id"), total));
     }
 }

@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Polar: Standard Webhooks, verified by its library; paid and fully refunded orders, the visitor from metadata. */
+/**
+ * Polar: Standard Webhooks, verified by its library; paid and refunded orders (whole or partial), the visitor from
+ * metadata.
+ */
 final class PolarEvents implements ProviderEvents {
 
     @Override
@@ -47,15 +50,23 @@ final class PolarEvents implements ProviderEvents {
         };
     }
 
+    /**
+     * An order's refunds: {@code refunded_amount} is the total refunded so far before tax and
+     * {@code refunded_tax_amount} its tax, so that their sum is the part of {@code total_amount} refunded.
+     */
     private static ProviderEvent refund(String type, JsonNode order, Instant timestamp) {
         String currency = text(order, "currency");
         BigDecimal refunded = minorUnits(order, "refunded_amount", currency);
-        if (refunded.compareTo(minorUnits(order, "total_amount", currency)) < 0) {
-            return ProviderEvent.ignored(type, "a partial refund (" + text(order, "refunded_amount") + " of "
-                    + text(order, "total_amount") + ")");
+        if (at(order, "refunded_tax_amount").isIntegralNumber()) {
+            refunded = refunded.add(minorUnits(order, "refunded_tax_amount", currency));
+        }
+        if (refunded.signum() <= 0) {
+            return ProviderEvent.ignored(type, "nothing was refunded (refunded_amount is "
+                    + text(order, "refunded_amount") + ")");
         }
         Instant modified = instant(order, "modified_at");
-        return ProviderEvent.refund(type, draft(order).refunded().toRequest(), modified != null ? modified : timestamp);
+        return ProviderEvent.refund(type, draft(order).refunded(refunded).toRequest(),
+                modified != null ? modified : timestamp);
     }
 
     private static PaymentDraft draft(JsonNode order) {

@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Stripe: Stripe-Signature verified by Stripe's own library; checkouts, invoices, full refunds and trials. */
+/**
+ * Stripe: Stripe-Signature verified by Stripe's own library; checkouts, invoices, refunds (whole or partial), lost
+ * disputes and trials.
+ */
 final class StripeEvents implements ProviderEvents {
 
     @Override
@@ -49,6 +52,7 @@ final class StripeEvents implements ProviderEvents {
             case "checkout.session.completed" -> checkout(type, object, created);
             case "invoice.paid" -> invoice(type, object, created);
             case "charge.refunded" -> refund(type, object, created);
+            case "charge.dispute.closed" -> dispute(type, object, created);
             case "customer.subscription.created" -> trial(type, object);
             default -> ProviderEvent.unused(type);
         };
@@ -93,12 +97,14 @@ final class StripeEvents implements ProviderEvents {
         return ProviderEvent.payment(type, draft.toRequest(), Completeness.PAYMENT);
     }
 
+    /** A charge's refunds: {@code amount_refunded} is the total refunded so far, whole or partial. */
     private static ProviderEvent refund(String type, JsonNode charge, Instant created) {
         String currency = text(charge, "currency");
         BigDecimal amount = minorUnits(charge, "amount", currency);
-        if (!at(charge, "refunded").asBoolean(false)) {
-            return ProviderEvent.ignored(type, "a partial refund (" + text(charge, "amount_refunded") + " of "
-                    + text(charge, "amount") + ")");
+        BigDecimal refunded = minorUnits(charge, "amount_refunded", currency);
+        if (refunded.signum() <= 0) {
+            return ProviderEvent.ignored(type, "nothing was refunded (amount_refunded is " + text(charge,
+                    "amount_refunded") + ")");
         }
         // the invoice's payment is recorded under the invoice; API versions from 2025-03-31 no longer link it
         String invoice = id(charge, "invoice");
@@ -110,8 +116,33 @@ final class StripeEvents implements ProviderEvents {
                 .attribution(at(charge, "metadata"))
                 .customer(text(charge, "billing_details", "email"), text(charge, "billing_details", "name"),
                         id(charge, "customer"))
-                .refunded();
+                .refunded(refunded);
         return ProviderEvent.refund(type, draft.toRequest(), created);
+    }
+
+    /**
+     * A closed dispute: lost, its amount is taken back from the payment, on top of whatever the charge's refunds took
+     * (which the dispute does not state, so it is an increment, counted once per dispute id). Won or closed as a
+     * warning, nothing was taken.
+     */
+    private static ProviderEvent dispute(String type, JsonNode dispute, Instant created) {
+        if (!is(dispute, "status", "lost")) {
+            return ProviderEvent.ignored(type, "the dispute is " + text(dispute, "status") + ", not lost");
+        }
+        // the dispute names no invoice: an expanded charge may
+        String invoice = id(at(dispute, "charge"), "invoice");
+        String transactionId = invoice != null ? invoice : id(dispute, "payment_intent");
+        if (transactionId == null) {
+            return ProviderEvent.ignored(type, "the dispute names no payment_intent");
+        }
+        String currency = text(dispute, "currency");
+        BigDecimal disputed = minorUnits(dispute, "amount", currency);
+        // a refund known before its payment holds the disputed amount until the payment itself arrives
+        PaymentDraft draft = new PaymentDraft(transactionId, disputed, currency, epochSeconds(dispute, "created"))
+                .attribution(at(dispute, "metadata"))
+                .refunded();
+        return ProviderEvent.refund(type, draft.toRequest(), created,
+                new ProviderEvent.RefundIncrement(text(dispute, "id"), disputed));
     }
 
     private static ProviderEvent trial(String type, JsonNode subscription) {

@@ -16,7 +16,7 @@ public record WebhookAnswer(
         String transaction_id,
         @Schema(description = "The type of an ignored event", examples = "payment_intent.created") String event,
         @Schema(description = "Why an event of a type the service uses recorded nothing",
-                examples = "a partial refund (1000 of 2999)") String reason) {
+                examples = "payment_status is unpaid, not paid") String reason) {
 
     static final String IGNORED = "Event ignored";
 

@@ -10,6 +10,7 @@ import com.standardwebhooks.Webhook;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
 
 /**
  * Providers' deliveries as they send them: the fixtures under src/test/resources/webhooks (each provider's documented
@@ -104,6 +107,17 @@ final class Deliveries {
     static ValidatableResponse stored(String websiteId, String transactionId) {
         return as(BOOTSTRAP).queryParam("websiteId", websiteId).queryParam("transaction_id", transactionId)
                 .get("/api/v1/payments").then().statusCode(200);
+    }
+
+    /** A JSON number of the value given, however many trailing zeros it is written with. */
+    static Matcher<Object> amount(String expected) {
+        BigDecimal value = new BigDecimal(expected);
+        return new CustomTypeSafeMatcher<>("the number " + expected) {
+            @Override
+            protected boolean matchesSafely(Object actual) {
+                return actual instanceof Number && new BigDecimal(actual.toString()).compareTo(value) == 0;
+            }
+        };
     }
 
     /** Every payment of the website, as GET returns them. */

@@ -1,6 +1,7 @@
 package dev.payments.webhooks;
 
 import static dev.payments.support.Fixtures.website;
+import static dev.payments.webhooks.Deliveries.amount;
 import static dev.payments.webhooks.Deliveries.assertSameInEitherOrder;
 import static dev.payments.webhooks.Deliveries.connect;
 import static dev.payments.webhooks.Deliveries.deliver;
@@ -8,6 +9,7 @@ import static dev.payments.webhooks.Deliveries.fixture;
 import static dev.payments.webhooks.Deliveries.stored;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -74,6 +76,47 @@ class LemonSqueezyWebhooksTest {
     @Test
     void shouldEndTheSameWhenTheRefundArrivesBeforeTheOrder() {
         assertSameInEitherOrder("lemonsqueezy", "order_created", "order_refunded");
+    }
+
+    @Test
+    void shouldAnswerAPartialRefundWithTheOrderItRefunds() {
+        send("order_created");
+        send("order_refunded.partial").statusCode(200)
+                .body("message", not(equalTo("Event ignored")))
+                .body("transaction_id", equalTo(ORDER));
+    }
+
+    @Test
+    void shouldStoreAPartialRefundAsTheRefundedTotal() {
+        send("order_created");
+        send("order_refunded.partial");
+        stored(websiteId, ORDER).body("data[0].refunded_amount", amount("10.00"))
+                .body("data[0].refunded", equalTo(false))
+                .body("data[0].refunded_at", equalTo("2025-07-18T09:12:31Z"));
+    }
+
+    @Test
+    void shouldKeepTheHigherTotalWhenTwoPartialRefundsArriveInReverseOrder() {
+        send("order_created");
+        send("order_refunded.partial.second").statusCode(200);
+        send("order_refunded.partial").statusCode(200);
+        stored(websiteId, ORDER).body("data[0].refunded_amount", amount("20.00"))
+                .body("data[0].refunded", equalTo(false));
+    }
+
+    @Test
+    void shouldKeepThePartialTotalOfARefundThatArrivedBeforeTheOrder() {
+        send("order_refunded.partial").statusCode(200).body("transaction_id", equalTo(ORDER));
+        send("order_created").statusCode(200);
+        stored(websiteId, ORDER).body("data", hasSize(1))
+                .body("data[0].amount", amount("29.99"))
+                .body("data[0].refunded_amount", amount("10.00"))
+                .body("data[0].refunded", equalTo(false));
+    }
+
+    @Test
+    void shouldEndTheSameWhenAPartialRefundArrivesBeforeTheOrder() {
+        assertSameInEitherOrder("lemonsqueezy", "order_created", "order_refunded.partial");
     }
 
     private ValidatableResponse send(String name) {

@@ -1,6 +1,7 @@
 package dev.payments.webhooks;
 
 import static dev.payments.support.Fixtures.website;
+import static dev.payments.webhooks.Deliveries.amount;
 import static dev.payments.webhooks.Deliveries.assertSameInEitherOrder;
 import static dev.payments.webhooks.Deliveries.connect;
 import static dev.payments.webhooks.Deliveries.deliver;
@@ -10,6 +11,7 @@ import static dev.payments.webhooks.Deliveries.stored;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -103,6 +105,52 @@ class PaddleWebhooksTest {
         String body = fixture("paddle", "transaction.completed");
         String signed = Deliveries.signatureHeaders("paddle", secret, body, Instant.now()).get("Paddle-Signature");
         deliver("paddle", websiteId, Map.of("Paddle-Signature", signed + ";h1=00".repeat(7)), body).statusCode(200);
+    }
+
+    @Test
+    void shouldAnswerAnApprovedPartialRefundWithTheTransactionItRefunds() {
+        send("transaction.completed");
+        send("adjustment.updated.partial").statusCode(200)
+                .body("message", not(equalTo("Event ignored")))
+                .body("transaction_id", equalTo(TRANSACTION));
+    }
+
+    @Test
+    void shouldAddEachApprovedPartialRefundToTheRefundedTotal() {
+        send("transaction.completed");
+        send("adjustment.updated.partial");
+        send("adjustment.updated.partial.second");
+        stored(websiteId, TRANSACTION).body("data[0].refunded_amount", amount("22.65"))
+                .body("data[0].refunded", equalTo(false))
+                .body("data[0].refunded_at", equalTo("2025-07-19T08:41:17.230946Z"));
+    }
+
+    @Test
+    void shouldEndTheSameWhenTwoPartialRefundsArriveInReverseOrder() {
+        send("transaction.completed");
+        send("adjustment.updated.partial.second");
+        send("adjustment.updated.partial");
+        stored(websiteId, TRANSACTION).body("data[0].refunded_amount", amount("22.65"));
+    }
+
+    @Test
+    void shouldCountAnAdjustmentOnceWhenItArrivesAsCreatedAndAsUpdated() {
+        send("transaction.completed");
+        deliver("paddle", websiteId, secret, fixture("paddle", "adjustment.updated.partial")
+                .replace("\"adjustment.updated\"", "\"adjustment.created\"")
+                .replace("ntf_01k0e4r2c5e7g9j1l3n5q7s9u1", "ntf_01k0e4q9z1b3d5f7h9k1m3p5r7")).statusCode(200);
+        send("adjustment.updated.partial").statusCode(200);
+        stored(websiteId, TRANSACTION).body("data[0].refunded_amount", amount("10.00"));
+    }
+
+    @Test
+    void shouldKeepAPartialRefundThatArrivedBeforeTheTransaction() {
+        send("adjustment.updated.partial").statusCode(200);
+        send("transaction.completed").statusCode(200);
+        stored(websiteId, TRANSACTION).body("data", hasSize(1))
+                .body("data[0].amount", amount("32.65"))
+                .body("data[0].refunded_amount", amount("10.00"))
+                .body("data[0].refunded", equalTo(false));
     }
 
     private ValidatableResponse send(String name) {

@@ -1,6 +1,7 @@
 package dev.payments.webhooks;
 
 import static dev.payments.support.Fixtures.website;
+import static dev.payments.webhooks.Deliveries.amount;
 import static dev.payments.webhooks.Deliveries.assertSameInEitherOrder;
 import static dev.payments.webhooks.Deliveries.connect;
 import static dev.payments.webhooks.Deliveries.deliver;
@@ -8,6 +9,7 @@ import static dev.payments.webhooks.Deliveries.fixture;
 import static dev.payments.webhooks.Deliveries.stored;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -60,19 +62,49 @@ class PolarWebhooksTest {
     }
 
     @Test
-    void shouldIgnoreAPartialRefund() {
-        send("order.paid");
-        String partial = fixture("polar", "order.refunded")
-                .replace("\"refunded_amount\": 2999", "\"refunded_amount\": 999");
-        deliver("polar", websiteId, secret, partial).statusCode(200)
-                .body("message", equalTo("Event ignored"))
-                .body("reason", equalTo("a partial refund (999 of 2999)"));
-        stored(websiteId, ORDER).body("data[0].refunded", equalTo(false));
+    void shouldEndTheSameWhenTheRefundArrivesBeforeThePayment() {
+        assertSameInEitherOrder("polar", "order.paid", "order.refunded");
     }
 
     @Test
-    void shouldEndTheSameWhenTheRefundArrivesBeforeThePayment() {
-        assertSameInEitherOrder("polar", "order.paid", "order.refunded");
+    void shouldAnswerAPartialRefundWithTheOrderItRefunds() {
+        send("order.paid");
+        send("order.refunded.partial").statusCode(200)
+                .body("message", not(equalTo("Event ignored")))
+                .body("transaction_id", equalTo(ORDER));
+    }
+
+    @Test
+    void shouldStoreAPartialRefundAsTheRefundedTotal() {
+        send("order.paid");
+        send("order.refunded.partial");
+        stored(websiteId, ORDER).body("data[0].refunded_amount", amount("10.00"))
+                .body("data[0].refunded", equalTo(false))
+                .body("data[0].refunded_at", equalTo("2025-07-18T09:12:30.884120Z"));
+    }
+
+    @Test
+    void shouldKeepTheHigherTotalWhenTwoPartialRefundsArriveInReverseOrder() {
+        send("order.paid");
+        send("order.refunded.partial.second").statusCode(200);
+        send("order.refunded.partial").statusCode(200);
+        stored(websiteId, ORDER).body("data[0].refunded_amount", amount("20.00"))
+                .body("data[0].refunded", equalTo(false));
+    }
+
+    @Test
+    void shouldKeepThePartialTotalOfARefundThatArrivedBeforeThePayment() {
+        send("order.refunded.partial").statusCode(200).body("transaction_id", equalTo(ORDER));
+        send("order.paid").statusCode(200);
+        stored(websiteId, ORDER).body("data", hasSize(1))
+                .body("data[0].amount", amount("29.99"))
+                .body("data[0].refunded_amount", amount("10.00"))
+                .body("data[0].refunded", equalTo(false));
+    }
+
+    @Test
+    void shouldEndTheSameWhenAPartialRefundArrivesBeforeThePayment() {
+        assertSameInEitherOrder("polar", "order.paid", "order.refunded.partial");
     }
 
     private ValidatableResponse send(String name) {

@@ -2,7 +2,6 @@ package dev.payments.webhooks;
 
 import static dev.payments.support.Fixtures.website;
 import static dev.payments.webhooks.Deliveries.assertSameInEitherOrder;
-import static dev.payments.webhooks.Deliveries.assertSameInEitherOrder;
 import static dev.payments.webhooks.Deliveries.connect;
 import static dev.payments.webhooks.Deliveries.deliver;
 import static dev.payments.webhooks.Deliveries.fixture;
@@ -88,19 +87,6 @@ class StripeWebhooksTest {
         stored(websiteId, PAYMENT_INTENT).body("data", hasSize(1))
                 .body("data[0].refunded", equalTo(true))
                 .body("data[0].refunded_at", equalTo("2025-07-18T22:46:41Z"));
-    }
-
-    @Test
-    void shouldIgnoreAPartialRefund() {
-        send("checkout.session.completed.payment");
-        String partial = fixture("stripe", "charge.refunded")
-                .replace("\"amount_refunded\": 2999", "\"amount_refunded\": 1000")
-                .replace("\"refunded\": true", "\"refunded\": false");
-        deliver("stripe", websiteId, secret, partial).statusCode(200)
-                .body("message", equalTo("Event ignored"))
-                .body("event", equalTo("charge.refunded"))
-                .body("reason", equalTo("a partial refund (1000 of 2999)"));
-        stored(websiteId, PAYMENT_INTENT).body("data[0].refunded", equalTo(false));
     }
 
     @Test
