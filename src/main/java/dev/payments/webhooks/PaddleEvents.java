@@ -102,11 +102,10 @@ final class PaddleEvents implements ProviderEvents {
         // a refund known before its transaction holds the adjustment's amount until the transaction itself arrives
         PaymentDraft draft = new PaymentDraft(text(adjustment, "transaction_id"), total, currency,
                 instant(adjustment, "created_at"))
-                .customer(null, null, text(adjustment, "customer_id"))
-                .refunded();
+                .customer(null, null, text(adjustment, "customer_id"));
         Instant approvedAt = instant(adjustment, "updated_at");
-        return full ? ProviderEvent.refund(type, draft.toRequest(), approvedAt)
-                : ProviderEvent.refund(type, draft.toRequest(), approvedAt,
+        return full ? ProviderEvent.refund(type, draft.refunded().toRequest(), approvedAt)
+                : ProviderEvent.refund(type, draft.refunded(total).toRequest(), approvedAt,
                         new ProviderEvent.RefundIncrement(text(adjustment, "id"), total));
     }
 }

@@ -44,7 +44,7 @@ record ProviderEvent(String type, PaymentRequest payment, Instant refundedAt, Co
         return new ProviderEvent(type, refund, refundedAt, Completeness.REFUND_ONLY, null, null);
     }
 
-    /** A refund of {@code increment} more than the stored total; {@code refund} states no refunded_amount itself. */
+    /** A refund of {@code increment} more than the stored total, which {@code refund} states as its refunded_amount. */
     static ProviderEvent refund(String type, PaymentRequest refund, Instant refundedAt, RefundIncrement increment) {
         return new ProviderEvent(type, refund, refundedAt, Completeness.REFUND_ONLY, increment, null);
     }

@@ -140,7 +140,7 @@ final class StripeEvents implements ProviderEvents {
         // a refund known before its payment holds the disputed amount until the payment itself arrives
         PaymentDraft draft = new PaymentDraft(transactionId, disputed, currency, epochSeconds(dispute, "created"))
                 .attribution(at(dispute, "metadata"))
-                .refunded();
+                .refunded(disputed);
         return ProviderEvent.refund(type, draft.toRequest(), created,
                 new ProviderEvent.RefundIncrement(text(dispute, "id"), disputed));
     }

@@ -90,15 +90,11 @@ public class WebhookService {
         if (website.trackingSuspended()) {
             return refused(provider, website.id(), event.type(), "tracking is suspended for this website");
         }
-        if (event.increment() != null) {
-            // the extension point of issue 33: PaymentService adding an increment to the stored total once per key
-            return refused(provider, website.id(), event.type(), "a refund to add to the stored refunded total ("
-                    + event.increment().key() + ") cannot be recorded yet");
-        }
         CreateOutcome outcome;
         try {
             outcome = payments.recordFromProvider(website, payment,
-                    event.refundedAt() != null ? event.refundedAt() : Instant.now(), null, event.completeness());
+                    event.refundedAt() != null ? event.refundedAt() : Instant.now(),
+                    event.increment() == null ? null : event.increment().key(), event.completeness());
         } catch (ApiException e) {
             if (e.status() != 400) {
                 throw e;

@@ -78,7 +78,7 @@ class RefundMappingTest {
         ProviderEvent event = read(new PaddleEvents(), fixture("paddle", "adjustment.updated.partial"));
         assertEquals("txn_01k07x4a7b3c9d2e5f8g1h4j6k", event.payment().transaction_id());
         assertTrue(event.payment().refunded());
-        assertNull(event.payment().refunded_amount());
+        assertEquals(new BigDecimal("10.00"), event.payment().refunded_amount());
         assertEquals(new ProviderEvent.RefundIncrement("adj_01k0e4p1a3c5e7g9j1l3n5q7s9", new BigDecimal("10.00")),
                 event.increment());
         assertEquals(Instant.parse("2025-07-18T11:12:44.907512Z"), event.refundedAt());

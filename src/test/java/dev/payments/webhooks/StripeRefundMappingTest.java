@@ -64,7 +64,7 @@ class StripeRefundMappingTest {
         ProviderEvent event = read(fixture("stripe", "charge.dispute.closed.lost"));
         assertEquals(PAYMENT_INTENT, event.payment().transaction_id());
         assertTrue(event.payment().refunded());
-        assertNull(event.payment().refunded_amount());
+        assertEquals(new BigDecimal("19.99"), event.payment().refunded_amount());
         assertEquals(new ProviderEvent.RefundIncrement("du_1RlZc3R7UUImIKwkL5mN7pQr", new BigDecimal("19.99")),
                 event.increment());
         assertEquals(Instant.parse("2025-08-06T15:00:01Z"), event.refundedAt());
