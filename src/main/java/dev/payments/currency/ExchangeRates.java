@@ -144,7 +144,7 @@ public class ExchangeRates {
                 continue;
             }
             try {
-                List<DailyRates> days = RateSources.read(source, config.readTimeout());
+                List<DailyRates> days = RateSources.read(source, config.readTimeout(), config.maxSize().asLongValue());
                 store.store(days);
                 stored = true;
                 install(book.with(days));
