@@ -161,6 +161,12 @@ public class ExchangeRates {
         ratesLoaded.fireAsync(new RatesLoaded());
     }
 
+    /** Rates this instance stored outside a refresh (the full history): read from the table here and everywhere. */
+    void takeStored() {
+        invalidations.publish(TOPIC, INSTANCE);
+        reload();
+    }
+
     /** Another instance has stored rates: they are read from the table. */
     private synchronized void reload() {
         try {

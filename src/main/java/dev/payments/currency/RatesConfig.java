@@ -32,6 +32,30 @@ public interface RatesConfig {
     @WithConverter(MemorySizeConverter.class)
     MemorySize maxSize();
 
+    /** ECB's full history, read when the stored rates miss days it published (see {@link RateHistory}). */
+    History history();
+
+    interface History {
+
+        /**
+         * Where it is read from, in the same format: an http(s) URL, or a file (file:/path or a path) for an operator
+         * without internet access. {@code none}: never read.
+         */
+        @WithDefault("https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.xml")
+        String source();
+
+        /** The longest a read of it may take, its whole body included (about 8 MiB from ECB). */
+        @WithDefault("5m")
+        Duration timeout();
+
+        /** The wait before a failed read is tried again; doubled after each failure, up to max-retry-interval. */
+        @WithDefault("1m")
+        Duration retryInterval();
+
+        @WithDefault("6h")
+        Duration maxRetryInterval();
+    }
+
     /** How often a failed first load of the stored rates is tried again. */
     @WithDefault("1m")
     String retryInterval();
