@@ -91,7 +91,7 @@ start_service() {
   PORT=$port \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
   QUARKUS_FLYWAY_SCHEMAS=$SCHEMA QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD \
-  PAYMENTS_BOOTSTRAP_TOKEN=$TOKEN PAYMENTS_RATES_SOURCES=none \
+  PAYMENTS_BOOTSTRAP_TOKEN=$TOKEN PAYMENTS_RATES_SOURCES=none PAYMENTS_RATES_HISTORY_SOURCE=none \
   PAYMENTS_RATE_LIMIT_ENABLED=$([[ $RATE_LIMIT_REQUESTS == 0 ]] && echo false || echo true) \
   PAYMENTS_RATE_LIMIT_REQUESTS=$((RATE_LIMIT_REQUESTS > 0 ? RATE_LIMIT_REQUESTS : 1)) PAYMENTS_RATE_LIMIT_PERIOD=60s \
     java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$work/service-$instance.log" 2>&1 &
@@ -253,7 +253,8 @@ ${revenue[0]} ms, slowest ${revenue[1]} ms of $REVENUE_RUNS."
   log "measuring start-up ($STARTUP_RUNS runs)"
   local startup
   startup=$(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
-            QUARKUS_FLYWAY_SCHEMAS=$SCHEMA PAYMENTS_RATES_SOURCES=none scripts/startup-footprint.sh "$STARTUP_RUNS")
+            QUARKUS_FLYWAY_SCHEMAS=$SCHEMA PAYMENTS_RATES_SOURCES=none PAYMENTS_RATES_HISTORY_SOURCE=none \
+            scripts/startup-footprint.sh "$STARTUP_RUNS")
   local ready_ms rss_mib
   ready_ms=$(awk '$1 == "time" && $2 == "to" && $3 == "ready" { print $(NF - 2) }' <<<"$startup")
   rss_mib=$(awk '$1 == "RSS" && $3 == "start" { print $(NF - 2) }' <<<"$startup")

@@ -144,7 +144,7 @@ public class ExchangeRates {
                 continue;
             }
             try {
-                List<DailyRates> days = RateSources.read(source, config.readTimeout());
+                List<DailyRates> days = RateSources.read(source, config.readTimeout(), config.maxSize().asLongValue());
                 store.store(days);
                 stored = true;
                 install(book.with(days));
@@ -159,6 +159,12 @@ public class ExchangeRates {
             invalidations.publish(TOPIC, INSTANCE);
         }
         ratesLoaded.fireAsync(new RatesLoaded());
+    }
+
+    /** Rates this instance stored outside a refresh (the full history): read from the table here and everywhere. */
+    void takeStored() {
+        invalidations.publish(TOPIC, INSTANCE);
+        reload();
     }
 
     /** Another instance has stored rates: they are read from the table. */

@@ -36,7 +36,7 @@ public final class RateBook {
      * ECB publishes every working day; its longest pause (Christmas to New Year) is shorter than this. A publication
      * older than this before the payment's day means rates are missing there (a gap in what was loaded), not a pause.
      */
-    private static final int MAX_DAYS_SINCE_PUBLICATION = 7;
+    static final int MAX_DAYS_SINCE_PUBLICATION = 7;
     /** For currencies without minor units in ISO 4217 (gold, SDR...): the storage precision. */
     private static final int UNDEFINED_MINOR_UNITS = 8;
 

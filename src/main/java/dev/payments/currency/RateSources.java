@@ -16,8 +16,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
-/** Reads rates in ECB's XML format from where the configuration points: an http(s) URL, a file, the bundled history. */
+/**
+ * Reads rates in ECB's XML format from where the configuration points: an http(s) URL, a file (a file: URL or a path),
+ * the bundled history.
+ */
 final class RateSources {
 
     /** ECB's full history to 2023-02-21, as carried by the moneta-convert-ecb artifact. */
@@ -26,6 +30,8 @@ final class RateSources {
     static final LocalDate BUNDLED_LAST_DAY = LocalDate.of(2023, 2, 21);
     static final long BUNDLED_RATES = 193_655;
     static final String NONE = "none";
+    /** What a URL starts with; a source that does not (two letters at least: C:\ is a drive) is a path. */
+    private static final Pattern URL_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:");
 
     private RateSources() {
     }
@@ -39,19 +45,27 @@ final class RateSources {
         }
     }
 
-    /** {@code timeout}: for the whole exchange with an http(s) source, its body included. */
-    static List<DailyRates> read(String source, Duration timeout) throws IOException {
-        URI uri = URI.create(source.trim());
-        if ("file".equals(uri.getScheme())) {
-            try (InputStream xml = Files.newInputStream(Path.of(uri))) {
+    /**
+     * {@code timeout}: for the whole exchange with an http(s) source, its body included; {@code maxBytes}: the most
+     * read from any source, a larger one is abandoned unread or as soon as it passes the cap.
+     */
+    static List<DailyRates> read(String source, Duration timeout, long maxBytes) throws IOException {
+        String location = source.trim();
+        if (location.startsWith("file:") || !URL_SCHEME.matcher(location).lookingAt()) {
+            Path file = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+            if (Files.size(file) > maxBytes) {
+                throw new IOException(file + " is larger than the " + maxBytes + " bytes allowed");
+            }
+            try (InputStream xml = Files.newInputStream(file)) {
                 return EcbXml.parse(xml);
             }
         }
+        URI uri = URI.create(location);
         // a client per read (a few times a day): nothing of it outlives the read, or is built into a native image
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(
-                HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), CappedBody.handler(maxBytes));
         try {
             HttpResponse<byte[]> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
