@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -78,6 +79,23 @@ public class IntegrationResource {
             @PathParam("provider") String provider) {
         service.remove(websiteId, provider);
         return Envelope.of(new Disconnected("Integration removed", provider));
+    }
+
+    @GET
+    @Path("/{provider}/deliveries")
+    @Requires(value = Permission.WEBSITES_READ, website = WebsiteScope.PATH)
+    @Operation(operationId = "listIntegrationDeliveries", summary = "List the provider's latest deliveries",
+            description = "For troubleshooting: the last 1,000 verified deliveries of the provider to this website "
+                    + "within 30 days, newest first, with the event's type and id, when it arrived, what became of it "
+                    + "and the transaction it is about; never the body's personal data nor the secret. Deliveries "
+                    + "that did not verify are not listed.")
+    @APIResponse(responseCode = "200", description = "The deliveries, newest first")
+    @APIResponse(ref = "NotFound")
+    public Envelope<DeliveryView> deliveries(@PathParam("websiteId") String websiteId,
+            @Parameter(description = PROVIDER, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"stripe", "lemonsqueezy", "polar", "paddle"}))
+            @PathParam("provider") String provider) throws SQLException {
+        return Envelope.of(service.deliveries(websiteId, provider));
     }
 
     /** What a DELETE answers. */
