@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class IntegrationResource {
 
     private static final String PROVIDER = "stripe, lemonsqueezy, polar or paddle";
+    private static final String NEEDS_PAYMENTS_WRITE = "Needs payments:write as well as websites:write: a token that "
+            + "may not record payments may not connect a provider that records them.";
 
     @Inject
     IntegrationService service;
@@ -49,10 +51,11 @@ public class IntegrationResource {
     @PUT
     @Path("/{provider}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Requires(value = Permission.WEBSITES_WRITE, website = WebsiteScope.PATH)
+    @Requires(value = Permission.WEBSITES_WRITE, also = Permission.PAYMENTS_WRITE, website = WebsiteScope.PATH)
     @Operation(operationId = "connectIntegration", summary = "Connect a provider, or replace its signing secret",
             description = "The provider's webhooks to webhookPath are then verified with this secret and recorded. "
-                    + "The secret is never returned, and is encrypted at rest when PAYMENTS_ENCRYPTION_KEY is set.")
+                    + "The secret is never returned, and is encrypted at rest when PAYMENTS_ENCRYPTION_KEY is set. "
+                    + NEEDS_PAYMENTS_WRITE)
     @APIResponse(responseCode = "200", description = "The connected provider")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
@@ -68,9 +71,9 @@ public class IntegrationResource {
 
     @DELETE
     @Path("/{provider}")
-    @Requires(value = Permission.WEBSITES_WRITE, website = WebsiteScope.PATH)
+    @Requires(value = Permission.WEBSITES_WRITE, also = Permission.PAYMENTS_WRITE, website = WebsiteScope.PATH)
     @Operation(operationId = "removeIntegration", summary = "Disconnect a provider",
-            description = "Its later webhooks get 404.")
+            description = "Its later webhooks get 404. " + NEEDS_PAYMENTS_WRITE)
     @APIResponse(responseCode = "200", description = "Disconnected")
     @APIResponse(ref = "NotFound")
     public Envelope<Disconnected> delete(@PathParam("websiteId") String websiteId,
