@@ -1,5 +1,7 @@
 package dev.payments.webhooks;
 
+import static dev.payments.support.Fixtures.BOOTSTRAP;
+import static dev.payments.support.Fixtures.as;
 import static dev.payments.support.Fixtures.website;
 import static dev.payments.webhooks.Deliveries.connect;
 import static dev.payments.webhooks.Deliveries.deliver;
@@ -8,6 +10,7 @@ import static dev.payments.webhooks.Deliveries.stored;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +18,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How a claim on an event ends, in process (the claims and tombstones are written in the database directly): a failed
- * delivery leaves its event to the provider's retry, an abandoned claim is taken over, and what is older than the
- * retention no longer keeps a delivery out.
+ * delivery leaves its event to the provider's retry, an abandoned claim is taken over, what is older than the
+ * retention no longer keeps a delivery out, and a website deleted takes its deliveries and tombstones with it.
  */
 @QuarkusTest
 class DeliveryClaimsTest {
@@ -90,6 +94,27 @@ class DeliveryClaimsTest {
             insert.executeUpdate();
         }
         send().statusCode(200).body("message", equalTo("Payment recorded"));
+    }
+
+    @Test
+    void shouldForgetTheDeliveriesAndTombstonesOfAWebsiteDeleted() throws SQLException {
+        send().statusCode(200);
+        as(BOOTSTRAP).queryParam("websiteId", websiteId).queryParam("transaction_id", PAYMENT_INTENT)
+                .delete("/api/v1/payments").then().statusCode(200);
+        as(BOOTSTRAP).delete("/api/v1/admin/websites/{id}", websiteId).then().statusCode(200);
+        assertEquals(0, count("select count(*) from webhook_delivery where website_id = ?")
+                + count("select count(*) from deleted_transaction where website_id = ?"));
+    }
+
+    private long count(String query) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(query)) {
+            select.setString(1, websiteId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private ValidatableResponse send() {

@@ -154,6 +154,19 @@ class WebhookDeliveryTest {
         assertEquals(unused + 1, webhooks("paddle", "unused"));
     }
 
+    @Test
+    void shouldCountARedeliveryAsDuplicate() {
+        String websiteId = website().id();
+        String secret = connect(websiteId, "lemonsqueezy");
+        String body = fixture("lemonsqueezy", PAYMENT.get("lemonsqueezy"));
+        deliver("lemonsqueezy", websiteId, secret, body).statusCode(200);
+        double duplicates = webhooks("lemonsqueezy", "duplicate");
+        double recorded = webhooks("lemonsqueezy", "recorded");
+        deliver("lemonsqueezy", websiteId, secret, body).statusCode(200);
+        assertEquals(duplicates + 1, webhooks("lemonsqueezy", "duplicate"));
+        assertEquals(recorded, webhooks("lemonsqueezy", "recorded"));
+    }
+
     private static double webhooks(String provider, String outcome) {
         return Metrics.value("payments_webhooks_total{outcome=\"" + outcome + "\",provider=\"" + provider + "\"}");
     }
