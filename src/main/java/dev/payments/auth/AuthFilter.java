@@ -73,6 +73,11 @@ public class AuthFilter {
             throw ApiException.forbidden("this token lacks the " + Arrays.stream(requires.value())
                     .map(Permission::wire).collect(Collectors.joining(" or ")) + " permission");
         }
+        for (Permission also : requires.also()) {
+            if (!credential.allows(also)) {
+                throw ApiException.forbidden("this token lacks the " + also.wire() + " permission");
+            }
+        }
         WebsiteSnapshot website = switch (requires.website()) {
             case NONE -> null;
             case QUERY -> websiteFromQuery(credential, Identifiers.inParameter(

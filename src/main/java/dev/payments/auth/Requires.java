@@ -13,6 +13,9 @@ public @interface Requires {
     /** Any one of these permissions (or *) lets the request through. */
     Permission[] value();
 
+    /** And each of these too (or *): what the route lets the caller set up, it must be allowed to do itself. */
+    Permission[] also() default {};
+
     WebsiteScope website() default WebsiteScope.NONE;
 
     /** Whether the route records tracking data, which a website with suspended tracking may not do. */

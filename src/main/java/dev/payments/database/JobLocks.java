@@ -19,7 +19,8 @@ public class JobLocks {
     /** Each job's lock; the keys only need to differ from one another and from other applications' on the database. */
     public enum Job {
         RATES(0x7061_796d_0001L), CONVERSIONS(0x7061_796d_0002L), LAST_USED_FLUSH(0x7061_796d_0003L),
-        RATE_LIMIT_CLEANUP(0x7061_796d_0004L), RATE_HISTORY(0x7061_796d_0005L);
+        RATE_LIMIT_CLEANUP(0x7061_796d_0004L), RATE_HISTORY(0x7061_796d_0005L),
+        WEBHOOK_PRUNING(0x7061_796d_0006L);
 
         private final long key;
 

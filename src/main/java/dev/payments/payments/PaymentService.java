@@ -30,6 +30,10 @@ public class PaymentService {
     private static final Duration MAX_FUTURE = Duration.ofDays(1);
     private static final Instant EARLIEST = Instant.EPOCH;
     private static final int DELETE_CHUNK = 10_000;
+    private static final String TOMBSTONES = """
+            insert into deleted_transaction (website_id, transaction_id, deleted_at)
+            select website_id, transaction_id, now() from erased
+            on conflict (website_id, transaction_id) do update set deleted_at = excluded.deleted_at""";
 
     @Inject
     PaymentWriter writer;
@@ -113,32 +117,33 @@ public class PaymentService {
         return new ExportPages(reads, websiteId, filter);
     }
 
-    /** {@code principalId}: the key or token asking, for the audit log. */
+    /**
+     * {@code principalId}: the key or token asking, for the audit log. The transaction ids deleted are kept
+     * (deleted_transaction), so that providers' deliveries about them are ignored for a while
+     * (webhooks.DeletedTransactions).
+     */
     @Transactional(rollbackOn = SQLException.class)
     public DeleteResult delete(String principalId, String websiteId, PaymentFilter filter) throws SQLException {
-        if (filter.transactionId() != null) {
-            long count = Payment.delete("websiteId = ?1 and transactionId = ?2", websiteId, filter.transactionId());
-            if (count == 0) {
-                throw ApiException.notFound("no payment with transaction_id " + filter.transactionId());
-            }
-            deleted.fire(new PaymentEvents.Deleted(principalId, websiteId, filter, count));
-            return DeleteResult.ofTransaction(filter.transactionId());
-        }
-        if (filter.visitorId() == null && !filter.range().isClosed()) {
+        if (filter.transactionId() == null && filter.visitorId() == null && !filter.range().isClosed()) {
             throw ApiException.badRequest(filter.range().isEmpty()
                     ? "a delete must name what it deletes: transaction_id, datafast_visitor_id, or startAt and endAt"
                     : "startAt and endAt are both required when deleting by time range alone", "startAt", "endAt");
         }
         long count = deleteWhere(websiteId, filter);
+        if (filter.transactionId() != null && count == 0) {
+            throw ApiException.notFound("no payment with transaction_id " + filter.transactionId());
+        }
         deleted.fire(new PaymentEvents.Deleted(principalId, websiteId, filter, count));
-        return DeleteResult.of(filter, count);
+        return filter.transactionId() != null ? DeleteResult.ofTransaction(filter.transactionId())
+                : DeleteResult.of(filter, count);
     }
 
-    /** In the caller's transaction: the pool's connection takes part in it. */
+    /** In the caller's transaction: the pool's connection takes part in it. Each payment deleted leaves a tombstone. */
     private long deleteWhere(String websiteId, PaymentFilter filter) throws SQLException {
-        StringBuilder sql = new StringBuilder("delete from payment where website_id = ?");
+        StringBuilder sql = new StringBuilder("with erased as (delete from payment where website_id = ?");
         List<Object> values = new ArrayList<>(List.of(websiteId));
         filter.appendTo(sql, values);
+        sql.append(" returning website_id, transaction_id) ").append(TOMBSTONES);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(sql.toString())) {
             SqlParameters.bind(delete, values);

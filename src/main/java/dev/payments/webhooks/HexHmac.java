@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HMAC-SHA256 in hex, for the schemes no library verifies (Lemon Squeezy, Paddle): the secret's UTF-8 bytes are the
- * key, and a signature is compared in constant time.
+ * key, and a signature is compared in constant time. And the plain SHA-256 in hex, which identifies what names no id.
  */
 final class HexHmac {
 
@@ -23,6 +23,14 @@ final class HexHmac {
 
     static String hex(String secret, String signedContent) {
         return HexFormat.of().formatHex(sha256(secret, signedContent));
+    }
+
+    static String sha256Hex(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
     }
 
     /** Whether {@code givenHex} (any case, surrounding blanks ignored) is {@code expectedHex}, in constant time. */

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class IntegrationResource {
 
     private static final String PROVIDER = "stripe, lemonsqueezy, polar or paddle";
+    private static final String NEEDS_PAYMENTS_WRITE = "Needs payments:write as well as websites:write: a token that "
+            + "may not record payments may not connect a provider that records them.";
 
     @Inject
     IntegrationService service;
@@ -48,10 +51,11 @@ public class IntegrationResource {
     @PUT
     @Path("/{provider}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Requires(value = Permission.WEBSITES_WRITE, website = WebsiteScope.PATH)
+    @Requires(value = Permission.WEBSITES_WRITE, also = Permission.PAYMENTS_WRITE, website = WebsiteScope.PATH)
     @Operation(operationId = "connectIntegration", summary = "Connect a provider, or replace its signing secret",
             description = "The provider's webhooks to webhookPath are then verified with this secret and recorded. "
-                    + "The secret is never returned, and is encrypted at rest when PAYMENTS_ENCRYPTION_KEY is set.")
+                    + "The secret is never returned, and is encrypted at rest when PAYMENTS_ENCRYPTION_KEY is set. "
+                    + NEEDS_PAYMENTS_WRITE)
     @APIResponse(responseCode = "200", description = "The connected provider")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "NotFound")
@@ -67,9 +71,9 @@ public class IntegrationResource {
 
     @DELETE
     @Path("/{provider}")
-    @Requires(value = Permission.WEBSITES_WRITE, website = WebsiteScope.PATH)
+    @Requires(value = Permission.WEBSITES_WRITE, also = Permission.PAYMENTS_WRITE, website = WebsiteScope.PATH)
     @Operation(operationId = "removeIntegration", summary = "Disconnect a provider",
-            description = "Its later webhooks get 404.")
+            description = "Its later webhooks get 404. " + NEEDS_PAYMENTS_WRITE)
     @APIResponse(responseCode = "200", description = "Disconnected")
     @APIResponse(ref = "NotFound")
     public Envelope<Disconnected> delete(@PathParam("websiteId") String websiteId,
@@ -78,6 +82,23 @@ public class IntegrationResource {
             @PathParam("provider") String provider) {
         service.remove(websiteId, provider);
         return Envelope.of(new Disconnected("Integration removed", provider));
+    }
+
+    @GET
+    @Path("/{provider}/deliveries")
+    @Requires(value = Permission.WEBSITES_READ, website = WebsiteScope.PATH)
+    @Operation(operationId = "listIntegrationDeliveries", summary = "List the provider's latest deliveries",
+            description = "For troubleshooting: the last 1,000 verified deliveries of the provider to this website "
+                    + "within 30 days, newest first, with the event's type and id, when it arrived, what became of it "
+                    + "and the transaction it is about; never the body's personal data nor the secret. Deliveries "
+                    + "that did not verify are not listed.")
+    @APIResponse(responseCode = "200", description = "The deliveries, newest first")
+    @APIResponse(ref = "NotFound")
+    public Envelope<DeliveryView> deliveries(@PathParam("websiteId") String websiteId,
+            @Parameter(description = PROVIDER, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"stripe", "lemonsqueezy", "polar", "paddle"}))
+            @PathParam("provider") String provider) throws SQLException {
+        return Envelope.of(service.deliveries(websiteId, provider));
     }
 
     /** What a DELETE answers. */

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +19,9 @@ public class IntegrationService {
 
     @Inject
     SecretCipher cipher;
+
+    @Inject
+    DeliveryLog log;
 
     @Transactional
     public List<IntegrationView> list(String websiteId) {
@@ -51,6 +55,16 @@ public class IntegrationService {
         if (!WebhookIntegration.deleteById(new WebhookIntegration.Key(websiteId, provider.wire()))) {
             throw notConfigured(websiteId, provider);
         }
+    }
+
+    /** The provider's latest deliveries, newest first; 404 when the provider is not connected. */
+    @Transactional(rollbackOn = SQLException.class)
+    public List<DeliveryView> deliveries(String websiteId, String providerName) throws SQLException {
+        Provider provider = Provider.of(providerName);
+        if (WebhookIntegration.findById(new WebhookIntegration.Key(websiteId, provider.wire())) == null) {
+            throw notConfigured(websiteId, provider);
+        }
+        return log.recent(websiteId, provider);
     }
 
     /** The secret a delivery for this website and provider is verified with; 404 when the provider is not connected. */

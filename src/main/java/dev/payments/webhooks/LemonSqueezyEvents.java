@@ -30,6 +30,12 @@ final class LemonSqueezyEvents implements ProviderEvents {
         }
     }
 
+    /** Lemon Squeezy sends no event id: a redelivery is the same body. */
+    @Override
+    public String eventId(JsonNode event, Map<String, List<String>> headers, byte[] body) {
+        return HexHmac.sha256Hex(body);
+    }
+
     @Override
     public String type(JsonNode event) {
         return text(event, "meta", "event_name");

@@ -55,6 +55,11 @@ final class PaddleEvents implements ProviderEvents {
     }
 
     @Override
+    public String eventId(JsonNode event, Map<String, List<String>> headers, byte[] body) {
+        return text(event, "notification_id");
+    }
+
+    @Override
     public String type(JsonNode event) {
         return text(event, "event_type");
     }

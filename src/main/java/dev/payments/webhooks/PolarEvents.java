@@ -34,6 +34,11 @@ final class PolarEvents implements ProviderEvents {
     }
 
     @Override
+    public String eventId(JsonNode event, Map<String, List<String>> headers, byte[] body) {
+        return EventFields.header(headers, "webhook-id");
+    }
+
+    @Override
     public String type(JsonNode event) {
         return text(event, "type");
     }

@@ -17,6 +17,12 @@ interface ProviderEvents {
      */
     void verify(String body, Map<String, List<String>> headers, String secret);
 
+    /**
+     * The id the provider gives the event, the same in each of its deliveries; null when it names none (the body's
+     * SHA-256 then stands for it).
+     */
+    String eventId(JsonNode event, Map<String, List<String>> headers, byte[] body);
+
     /** The event's type, as the provider names it; null when it names none. */
     String type(JsonNode event);
 

@@ -39,6 +39,11 @@ final class StripeEvents implements ProviderEvents {
     }
 
     @Override
+    public String eventId(JsonNode event, Map<String, List<String>> headers, byte[] body) {
+        return text(event, "id");
+    }
+
+    @Override
     public String type(JsonNode event) {
         return text(event, "type");
     }

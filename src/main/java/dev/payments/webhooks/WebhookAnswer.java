@@ -15,7 +15,8 @@ public record WebhookAnswer(
         @Schema(description = "The payment recorded or changed", examples = "pi_3RlHe1R7UUImIKwk0Xq1Yb2c")
         String transaction_id,
         @Schema(description = "The type of an ignored event", examples = "payment_intent.created") String event,
-        @Schema(description = "Why an event of a type the service uses recorded nothing",
+        @Schema(description = "Why an event of a type the service uses recorded nothing: what it reports, its "
+                + "event already processed, or its payment deleted through the API",
                 examples = "payment_status is unpaid, not paid") String reason) {
 
     static final String IGNORED = "Event ignored";

@@ -17,7 +17,7 @@ import java.util.Map;
 class WebhookMetrics {
 
     enum Outcome {
-        /** A payment, refund or trial recorded, or a redelivery that changed nothing. */
+        /** A payment, refund or trial recorded, or a delivery of it that changed nothing. */
         RECORDED,
         /** An event type the service does not use. */
         UNUSED,
@@ -25,6 +25,12 @@ class WebhookMetrics {
         IGNORED,
         /** An event the contract refuses to record (its amount, currency or fields): logged. */
         REFUSED,
+        /** A delivery of an event already processed: changes nothing. */
+        DUPLICATE,
+        /** An event about a payment deleted through the API: changes nothing. */
+        DELETED,
+        /** A delivery whose processing failed (a server error): the provider's retry is processed. */
+        FAILED,
         /** A missing, wrong or stale signature: 400. */
         INVALID_SIGNATURE
     }

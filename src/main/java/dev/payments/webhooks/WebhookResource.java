@@ -51,7 +51,11 @@ public class WebhookResource {
                     + "with the signing secret connected for the website; a timestamp older than 5 minutes is refused. "
                     + "A verified event answers 200: the message and transaction_id a POST /api/v1/payments would have "
                     + "answered, or \"Event ignored\" with the event type (and the reason when the event could not be "
-                    + "recorded). Redelivered events change nothing.")
+                    + "recorded). Each event is processed once: a delivery of an event already processed in the last "
+                    + "30 days (Stripe's event id, Polar's webhook-id, Paddle's notification_id, Lemon Squeezy's "
+                    + "body), or about a payment deleted through DELETE /api/v1/payments in the last 30 days, answers "
+                    + "\"Event ignored\" with the reason and changes nothing. A delivery that fails with a server "
+                    + "error is processed again when the provider retries it.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT, description = "The provider's event, as it sends it")))
     @APIResponse(responseCode = "200", description = "Verified: recorded, or ignored")

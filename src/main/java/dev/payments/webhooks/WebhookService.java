@@ -21,14 +21,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * Receives a provider's delivery: 404 unless the provider is connected to the website, 400 unless the provider's
  * signature over the raw body holds, then records what the event reports through the same path as POST
- * /api/v1/payments. A verified event always gets a 200, even when it records nothing, so that the provider does not
- * retry it for days.
+ * /api/v1/payments, once per event ({@link DeliveryLog}) and never about a payment deleted through the API
+ * ({@link DeletedTransactions}). A verified event always gets a 200, even when it records nothing, so that the
+ * provider does not retry it for days; a server error releases the event, so that the provider's retry is processed.
  */
 @ApplicationScoped
 public class WebhookService {
@@ -53,6 +55,12 @@ public class WebhookService {
     @Inject
     WebhookMetrics metrics;
 
+    @Inject
+    DeliveryLog log;
+
+    @Inject
+    DeletedTransactions deletedTransactions;
+
     public WebhookAnswer receive(String providerName, String websiteId, Map<String, List<String>> headers, byte[] body)
             throws SQLException {
         Provider provider = Provider.of(providerName);
@@ -66,29 +74,65 @@ public class WebhookService {
             metrics.count(provider, Outcome.INVALID_SIGNATURE);
             throw ApiException.badRequest("invalid " + provider.wire() + " webhook signature: " + e.getMessage());
         }
-        JsonNode delivery = parse(payload);
+        JsonNode event = parse(payload);
         integrations.eventReceived(websiteId, provider, Instant.now());
+        String eventId = provider.events().eventId(event, headers, body);
+        DeliveryLog.Delivery delivery = new DeliveryLog.Delivery(websiteId, provider,
+                eventId != null ? eventId : HexHmac.sha256Hex(body), provider.events().type(event));
+        Optional<Long> claim = log.claim(delivery);
+        if (claim.isEmpty()) {
+            String reason = "event " + delivery.eventId() + " was already processed";
+            log.duplicate(delivery, reason);
+            metrics.count(provider, Outcome.DUPLICATE);
+            return WebhookAnswer.ignored(delivery.type(), reason);
+        }
+        Handled handled;
+        try {
+            handled = handle(provider, website, event);
+        } catch (SQLException | RuntimeException e) {
+            release(provider, claim.get(), e);
+            throw e;
+        }
+        metrics.count(provider, handled.outcome());
+        WebhookAnswer answer = handled.answer();
+        log.settle(claim.get(), handled.outcome(), answer.reason() != null ? answer.reason() : answer.message(),
+                handled.transactionId());
+        return answer;
+    }
+
+    /** What became of a verified event: its outcome, its answer, and the transaction it is about, if any. */
+    private record Handled(Outcome outcome, WebhookAnswer answer, String transactionId) {
+    }
+
+    private Handled handle(Provider provider, WebsiteSnapshot website, JsonNode json) throws SQLException {
         ProviderEvent event;
         try {
-            event = provider.events().read(delivery);
+            event = provider.events().read(json);
         } catch (IllegalArgumentException e) {
-            return refused(provider, websiteId, provider.events().type(delivery), e.getMessage());
+            return refused(provider, website.id(), provider.events().type(json), null, e.getMessage());
         }
         if (!event.records()) {
-            metrics.count(provider, event.ignoredBecause() == null ? Outcome.UNUSED : Outcome.IGNORED);
-            return WebhookAnswer.ignored(event.type(), event.ignoredBecause());
+            return new Handled(event.ignoredBecause() == null ? Outcome.UNUSED : Outcome.IGNORED,
+                    WebhookAnswer.ignored(event.type(), event.ignoredBecause()), null);
         }
         return record(provider, website, event);
     }
 
-    private WebhookAnswer record(Provider provider, WebsiteSnapshot website, ProviderEvent event) throws SQLException {
+    private Handled record(Provider provider, WebsiteSnapshot website, ProviderEvent event) throws SQLException {
         PaymentRequest payment = event.payment();
+        String transactionId = payment.transaction_id();
         Set<ConstraintViolation<PaymentRequest>> invalid = validator.validate(payment);
         if (!invalid.isEmpty()) {
-            return refused(provider, website.id(), event.type(), Failure.of(invalid).message());
+            return refused(provider, website.id(), event.type(), transactionId, Failure.of(invalid).message());
         }
         if (website.trackingSuspended()) {
-            return refused(provider, website.id(), event.type(), "tracking is suspended for this website");
+            return refused(provider, website.id(), event.type(), transactionId,
+                    "tracking is suspended for this website");
+        }
+        // checked once the id is known valid: a stray NUL in it would fail the query
+        if (deletedTransactions.wasDeleted(website.id(), transactionId)) {
+            return new Handled(Outcome.DELETED, WebhookAnswer.ignored(event.type(),
+                    "transaction " + transactionId + " was deleted through the API"), transactionId);
         }
         CreateOutcome outcome;
         try {
@@ -99,10 +143,21 @@ public class WebhookService {
             if (e.status() != 400) {
                 throw e;
             }
-            return refused(provider, website.id(), event.type(), e.getMessage());
+            return refused(provider, website.id(), event.type(), transactionId, e.getMessage());
         }
-        metrics.count(provider, Outcome.RECORDED);
-        return WebhookAnswer.recorded(outcome.message(), payment.transaction_id());
+        return new Handled(Outcome.RECORDED, WebhookAnswer.recorded(outcome.message(), transactionId), transactionId);
+    }
+
+    /** Gives the claim up, so that the provider's retry of the delivery is processed; the failure stays the answer. */
+    private void release(Provider provider, long claim, Exception failure) {
+        metrics.count(provider, Outcome.FAILED);
+        String reason = failure instanceof ApiException e ? e.status() + ": " + e.getMessage() : "a server error";
+        try {
+            log.release(claim, reason + "; the provider's retry is processed");
+        } catch (SQLException | RuntimeException releaseFailure) {
+            // the claim is taken over once abandoned (DeliveryLog.ABANDONED)
+            failure.addSuppressed(releaseFailure);
+        }
     }
 
     private JsonNode parse(String payload) {
@@ -117,9 +172,9 @@ public class WebhookService {
         }
     }
 
-    private WebhookAnswer refused(Provider provider, String websiteId, String type, String reason) {
+    private static Handled refused(Provider provider, String websiteId, String type, String transactionId,
+            String reason) {
         LOG.warnf("Ignored a %s %s event for website %s: %s", provider.wire(), type, websiteId, reason);
-        metrics.count(provider, Outcome.REFUSED);
-        return WebhookAnswer.ignored(type, reason);
+        return new Handled(Outcome.REFUSED, WebhookAnswer.ignored(type, reason), transactionId);
     }
 }

@@ -81,6 +81,8 @@ class ParameterFuzzTest {
                 new Route("PUT", WEBSITES + ID + "/integrations/stripe", "", SECRET),
                 new Route("PUT", WEBSITES + site + "/integrations/" + ID, "", SECRET),
                 new Route("DELETE", WEBSITES + site + "/integrations/" + ID, "", ""),
+                new Route("GET", WEBSITES + ID + "/integrations/stripe/deliveries", "", ""),
+                new Route("GET", WEBSITES + site + "/integrations/" + ID + "/deliveries", "", ""),
                 new Route("POST", "/api/v1/webhooks/stripe/" + ID, "", "{}"),
                 new Route("POST", "/api/v1/webhooks/" + ID + "/" + site, "", "{}"),
                 new Route("DELETE", "/api/v1/admin/access-tokens/" + ID, "", ""),

@@ -44,6 +44,7 @@ class OpenApiDocumentTest {
             "get /api/v1/admin/websites/{websiteId}/integrations",
             "put /api/v1/admin/websites/{websiteId}/integrations/{provider}",
             "delete /api/v1/admin/websites/{websiteId}/integrations/{provider}",
+            "get /api/v1/admin/websites/{websiteId}/integrations/{provider}/deliveries",
             "post /api/v1/webhooks/{provider}/{websiteId}");
 
     @Test
@@ -136,7 +137,8 @@ class OpenApiDocumentTest {
         assertEquals(new TreeSet<>(List.of("createPayment", "listPayments", "deletePayments", "listAccessTokens",
                 "createAccessToken", "revokeAccessToken", "listWebsites", "createWebsite", "getWebsite",
                 "updateWebsite", "deleteWebsite", "listApiKeys", "createApiKey", "rollApiKey", "revokeApiKey",
-                "listIntegrations", "connectIntegration", "removeIntegration", "receiveWebhook", "createPayments",
+                "listIntegrations", "connectIntegration", "removeIntegration", "listIntegrationDeliveries",
+                "receiveWebhook", "createPayments",
                 "getRevenue")), ids);
     }
 
@@ -172,7 +174,7 @@ class OpenApiDocumentTest {
                     .forEach(parameter -> ids.add((Map<String, Object>) parameter.get("schema")));
         }
         ids.add(document.getMap("components.schemas.CreateAccessToken.properties.websiteIds.items"));
-        assertEquals(20, ids.size(), "websiteId in 11 paths and 5 queries, apiKeyId in 2, tokenId in 1, websiteIds");
+        assertEquals(21, ids.size(), "websiteId in 12 paths and 5 queries, apiKeyId in 2, tokenId in 1, websiteIds");
         ids.forEach(schema -> {
             assertEquals(24, schema.get("maxLength"), schema.toString());
             assertEquals("^[^\\u0000-\\u001f\\u007f-\\u009f]*$", schema.get("pattern"), schema.toString());

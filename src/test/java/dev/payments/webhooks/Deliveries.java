@@ -87,13 +87,7 @@ final class Deliveries {
                     headers.put("X-Event-Name", "webhook");
                     headers.put("X-Signature", hexHmac(secret, body));
                 }
-                case "polar" -> {
-                    String id = "msg_" + random();
-                    headers.put("webhook-id", id);
-                    headers.put("webhook-timestamp", String.valueOf(seconds));
-                    headers.put("webhook-signature",
-                            new Webhook(secret.getBytes(StandardCharsets.UTF_8)).sign(id, seconds, body));
-                }
+                case "polar" -> headers.putAll(polarHeaders("msg_" + random(), secret, body, at));
                 case "paddle" -> headers.put("Paddle-Signature",
                         "ts=" + seconds + ";h1=" + hexHmac(secret, seconds + ":" + body));
                 default -> throw new IllegalArgumentException(provider);
@@ -102,6 +96,17 @@ final class Deliveries {
             throw new IllegalStateException(e);
         }
         return headers;
+    }
+
+    /** Polar's Standard Webhooks headers for the delivery with this webhook-id, signed at the given time. */
+    static Map<String, String> polarHeaders(String webhookId, String secret, String body, Instant at) {
+        try {
+            return Map.of("webhook-id", webhookId, "webhook-timestamp", String.valueOf(at.getEpochSecond()),
+                    "webhook-signature", new Webhook(secret.getBytes(StandardCharsets.UTF_8))
+                            .sign(webhookId, at.getEpochSecond(), body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static ValidatableResponse stored(String websiteId, String transactionId) {

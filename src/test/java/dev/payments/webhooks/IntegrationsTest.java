@@ -103,6 +103,31 @@ class IntegrationsTest {
     }
 
     @Test
+    void shouldNeedPaymentsWriteAsWellAsWebsitesWriteToConnect() {
+        String websiteId = website().id();
+        put(token(List.of("websites:write", "websites:read")), websiteId, "stripe", "whsec_x").statusCode(403)
+                .body("error.code", equalTo(403))
+                .body("error.message", equalTo("this token lacks the payments:write permission"));
+        as(BOOTSTRAP).get("/api/v1/admin/websites/{id}/integrations", websiteId).then().body("data", hasSize(0));
+    }
+
+    @Test
+    void shouldConnectWithWebsitesWriteAndPaymentsWrite() {
+        String websiteId = website().id();
+        put(token(List.of("websites:write", "payments:write"), websiteId), websiteId, "stripe", "whsec_x")
+                .statusCode(200).body("data[0].provider", equalTo("stripe"));
+    }
+
+    @Test
+    void shouldNeedPaymentsWriteToDisconnect() {
+        String websiteId = website().id();
+        connect(websiteId, "stripe");
+        as(token(List.of("websites:write"))).delete(PATH, websiteId, "stripe").then().statusCode(403)
+                .body("error.message", equalTo("this token lacks the payments:write permission"));
+        as(BOOTSTRAP).get("/api/v1/admin/websites/{id}/integrations", websiteId).then().body("data", hasSize(1));
+    }
+
+    @Test
     void shouldLetWebsitesReadListButNotRemove() {
         String websiteId = website().id();
         connect(websiteId, "stripe");

@@ -131,8 +131,8 @@ class StripeWebhooksTest {
         send("checkout.session.completed.payment");
         Object before = payments(websiteId);
         send("checkout.session.completed.payment").statusCode(200)
-                .body("message", equalTo("Payment already recorded; duplicate skipped"))
-                .body("transaction_id", equalTo(PAYMENT_INTENT));
+                .body("message", equalTo("Event ignored"))
+                .body("reason", equalTo("event evt_1RlHe3R7UUImIKwkQOxX4eYe was already processed"));
         assertEquals(before, payments(websiteId));
     }
 

@@ -147,11 +147,24 @@ class WebhookDeliveryTest {
         double unused = webhooks("paddle", "unused");
         deliver("paddle", websiteId, secret, body).statusCode(200);
         deliver("paddle", websiteId, signatureHeaders("paddle", "wrong", body, Instant.now()), body).statusCode(400);
-        deliver("paddle", websiteId, secret, body.replace("transaction.completed", "transaction.created"))
-                .statusCode(200);
+        deliver("paddle", websiteId, secret, body.replace("transaction.completed", "transaction.created")
+                .replace("ntf_01k07x5c5e7g9j1l3n5q7s9u1w", "ntf_01k07x5c5e7g9j1l3n5q7s9u2x")).statusCode(200);
         assertEquals(recorded + 1, webhooks("paddle", "recorded"));
         assertEquals(invalid + 1, webhooks("paddle", "invalid_signature"));
         assertEquals(unused + 1, webhooks("paddle", "unused"));
+    }
+
+    @Test
+    void shouldCountARedeliveryAsDuplicate() {
+        String websiteId = website().id();
+        String secret = connect(websiteId, "lemonsqueezy");
+        String body = fixture("lemonsqueezy", PAYMENT.get("lemonsqueezy"));
+        deliver("lemonsqueezy", websiteId, secret, body).statusCode(200);
+        double duplicates = webhooks("lemonsqueezy", "duplicate");
+        double recorded = webhooks("lemonsqueezy", "recorded");
+        deliver("lemonsqueezy", websiteId, secret, body).statusCode(200);
+        assertEquals(duplicates + 1, webhooks("lemonsqueezy", "duplicate"));
+        assertEquals(recorded, webhooks("lemonsqueezy", "recorded"));
     }
 
     private static double webhooks(String provider, String outcome) {
