@@ -15,11 +15,12 @@ import java.util.Optional;
 /** A stored payment's refund columns: read under the row's lock, and written with the refund a request adds. */
 final class RefundColumns {
 
-    /** The refund columns of a locked row, as {@link #read} takes them (five columns). */
+    /** The refund columns of a locked row, as {@link #read} takes them (six columns). */
     static final String SELECT = """
             amount, coalesce(refunded_amount, 0), refunded,
             (select coalesce(sum(u.amount), 0) from unnest(refund_amounts, refund_keys) u (amount, refund_key)
-             where u.refund_key = ''), refund_keys""";
+             where u.refund_key = ''), refund_keys, completeness = 0 -- REFUND_ONLY: the amount is a placeholder
+            """;
     /** The assignments of an update, as {@link #bind} sets them (six parameters). */
     static final String SET = """
             refunded_amount = coalesce(?::numeric, refunded_amount), refunded = ?,
@@ -37,7 +38,8 @@ final class RefundColumns {
         BigDecimal refunded = row.getBigDecimal(first + 1);
         HashSet<String> keys = new HashSet<>(Arrays.asList((String[]) row.getArray(first + 4).getArray()));
         keys.remove(CUMULATIVE);
-        return new Refunds(amount, refunded, row.getBigDecimal(first + 3), keys, row.getBoolean(first + 2));
+        return new Refunds(amount, refunded, row.getBigDecimal(first + 3), keys, row.getBoolean(first + 2),
+                row.getBoolean(first + 5));
     }
 
     /** Binds {@link #SET} from {@code index}; the next index. */

@@ -3,7 +3,7 @@ package dev.payments.payments;
 /**
  * What of a stored payment a later request may still change. A visitor or session once attached, a whole refund and a
  * completeness once reached never change again, so a request that changes none is a duplicate for good, whenever the
- * row was read; a refund request for a payment not refunded whole is decided under the row's lock ({@link Refunds}).
+ * row was read; a refund request that may still add a refund is decided under the row's lock ({@link Refunds}).
  */
 record StoredPayment(boolean noVisitor, boolean noSession, boolean refunded, int completeness) {
 
@@ -17,8 +17,11 @@ record StoredPayment(boolean noVisitor, boolean noSession, boolean refunded, int
         return p.completeness().level() > completeness;
     }
 
-    /** Whether the request may change the row: a refund request may, until the payment is refunded whole. */
+    /**
+     * Whether the request may change the row: a refund request may, until the payment is refunded whole, or while
+     * only refunds have described it ({@link Refunds}).
+     */
     boolean changedBy(NewPayment p) {
-        return attributedBy(p) || p.refunded() && !refunded || completedBy(p);
+        return attributedBy(p) || p.refunded() && (!refunded || completeness == Completeness.REFUND_ONLY.level()) || completedBy(p);
     }
 }

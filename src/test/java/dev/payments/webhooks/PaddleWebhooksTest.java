@@ -153,6 +153,17 @@ class PaddleWebhooksTest {
                 .body("data[0].refunded", equalTo(false));
     }
 
+    @Test
+    void shouldKeepEveryPartialRefundThatArrivedBeforeTheTransaction() {
+        // the first refund's row holds its amount, 10.00, until the transaction restates it: the second passes it
+        send("adjustment.updated.partial").statusCode(200);
+        send("adjustment.updated.partial.second").statusCode(200);
+        send("transaction.completed").statusCode(200);
+        stored(websiteId, TRANSACTION).body("data[0].amount", amount("32.65"))
+                .body("data[0].refunded_amount", amount("22.65"))
+                .body("data[0].refunded", equalTo(false));
+    }
+
     private ValidatableResponse send(String name) {
         return deliver("paddle", websiteId, secret, fixture("paddle", name));
     }
