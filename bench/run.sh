@@ -178,11 +178,14 @@ run_revenue() {
 set search_path to :schema;
 insert into payment (website_id, transaction_id, amount, currency, visitor_id, customer_id, renewal, refunded,
                      refunded_at, free_trial, occurred_at, reporting_currency, reporting_amount, reporting_rate,
-                     rate_date)
+                     rate_date, refunded_amount, refund_amounts, refund_times, refund_keys)
 select :'site', 'seed_' || g, 29.99, 'USD', 'v' || (g % 200000), 'c' || (g % 150000), g % 10 = 0, g % 20 = 0,
-       case when g % 20 = 0 then t.at + interval '3 days' end, g % 50 = 0, t.at, 'USD', 29.99, 1, t.at::date
+       r.at, g % 50 = 0, t.at, 'USD', 29.99, 1, t.at::date, case when g % 20 = 0 then 29.99 end,
+       case when g % 20 = 0 then array[29.99] else '{}' end, case when g % 20 = 0 then array[r.at] else '{}' end,
+       case when g % 20 = 0 then array[''] else '{}' end
 from generate_series(1, :rows) g
-     cross join lateral (select now() - interval '365 days' * (g::float8 / :rows)) t(at);
+     cross join lateral (select now() - interval '365 days' * (g::float8 / :rows)) t(at)
+     cross join lateral (select case when g % 20 = 0 then t.at + interval '3 days' end) r(at);
 vacuum analyze payment; -- as autovacuum does after so many inserts: the sums are index-only
 SQL
   local end start
