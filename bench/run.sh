@@ -30,7 +30,7 @@
 #   RATE_LIMIT_REQUESTS (6000000; 0 turns the rate limit off), SCALE_OUT (1), BATCH_SIZE (100),
 #   BATCH_CONNECTIONS (4: a backfill is a few clients sending large requests), REVENUE_ROWS, REVENUE_RUNS.
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE: the PostgreSQL (default 127.0.0.1:5432, postgres/postgres, database
-#   postgres); the service and pgbench both use its schema payments_bench, kept between runs.
+#   postgres); the service and pgbench both use its schema BENCH_SCHEMA (payments_bench), kept between runs.
 # Installs wrk (Debian package) and pgbench (postgresql-client) when missing; needs root for that.
 set -euo pipefail
 
@@ -44,7 +44,7 @@ STARTUP_RUNS=${STARTUP_RUNS:-3}
 RESULTS=${RESULTS:-$BENCH_DIR/RESULTS.md}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
 export PGDATABASE=${PGDATABASE:-postgres}
-readonly SCHEMA=payments_bench
+readonly SCHEMA=${BENCH_SCHEMA:-payments_bench}
 readonly TOKEN=dft_bench_0123456789abcdefghijklmnopqrstuvwxyz
 RATE_LIMIT_REQUESTS=${RATE_LIMIT_REQUESTS:-6000000}
 SCALE_OUT=${SCALE_OUT:-1}
