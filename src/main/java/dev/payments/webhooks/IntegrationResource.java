@@ -1,5 +1,6 @@
 package dev.payments.webhooks;
 
+import dev.payments.auth.Caller;
 import dev.payments.auth.Permission;
 import dev.payments.auth.Requires;
 import dev.payments.auth.WebsiteScope;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,19 +24,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 // AuthFilter reads @Requires from the resource methods, in the native image too
 @RegisterForReflection(methods = true, fields = false)
 @Path("/api/v1/admin/websites/{websiteId}/integrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provider integrations",
-        description = "Account API: the payment providers that send webhooks for a website")
+        description = "Account API: the payment providers that send webhooks for a website, and Stripe history imports")
 public class IntegrationResource {
 
     private static final String PROVIDER = "stripe, lemonsqueezy, polar or paddle";
 
     @Inject
     IntegrationService service;
+
+    @Inject
+    StripeImportService imports;
+
+    @Inject
+    Caller caller;
 
     @GET
     @Requires(value = Permission.WEBSITES_READ, website = WebsiteScope.PATH)
@@ -78,6 +87,37 @@ public class IntegrationResource {
             @PathParam("provider") String provider) {
         service.remove(websiteId, provider);
         return Envelope.of(new Disconnected("Integration removed", provider));
+    }
+
+    @POST
+    @Path("/stripe/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.WEBSITES_WRITE, website = WebsiteScope.PATH)
+    @Operation(operationId = "startStripeImport", summary = "Import the website's Stripe history",
+            description = "Needs payments:write as well as websites:write. Records every paid checkout session and "
+                    + "invoice and every refund created since `since` (all history without it) as Stripe's webhooks "
+                    + "would, under the same transaction ids, so nothing is recorded twice. Runs in the background; "
+                    + "GET shows its progress. The key is used for this import only, never stored.")
+    @APIResponse(responseCode = "202", description = "The import, started")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "PayloadTooLarge")
+    @APIResponse(ref = "UnsupportedMediaType")
+    public RestResponse<Envelope<StripeImportView>> startStripeImport(@PathParam("websiteId") String websiteId,
+            @Valid @NotNull(message = "is required") StripeImportRequest body) {
+        return RestResponse.status(RestResponse.Status.ACCEPTED,
+                Envelope.of(imports.start(caller.credential(), websiteId, body)));
+    }
+
+    @GET
+    @Path("/stripe/import")
+    @Requires(value = Permission.WEBSITES_READ, website = WebsiteScope.PATH)
+    @Operation(operationId = "getStripeImport", summary = "The website's latest Stripe import, running or ended")
+    @APIResponse(responseCode = "200", description = "Its state and counts")
+    @APIResponse(ref = "NotFound")
+    public Envelope<StripeImportView> stripeImport(@PathParam("websiteId") String websiteId) {
+        return Envelope.of(imports.latest(websiteId));
     }
 
     /** What a DELETE answers. */

@@ -54,7 +54,7 @@ final class StripeEvents implements ProviderEvents {
         };
     }
 
-    private static ProviderEvent checkout(String type, JsonNode session, Instant created) {
+    static ProviderEvent checkout(String type, JsonNode session, Instant created) {
         if (!is(session, "payment_status", "paid")) {
             return ProviderEvent.ignored(type, "payment_status is " + text(session, "payment_status") + ", not paid");
         }
@@ -73,7 +73,7 @@ final class StripeEvents implements ProviderEvents {
                 paymentIntent != null ? Completeness.PAYMENT : Completeness.CHECKOUT);
     }
 
-    private static ProviderEvent invoice(String type, JsonNode invoice, Instant created) {
+    static ProviderEvent invoice(String type, JsonNode invoice, Instant created) {
         String currency = text(invoice, "currency");
         BigDecimal paid = minorUnits(invoice, "amount_paid", currency);
         if (paid.signum() == 0) {
@@ -93,7 +93,7 @@ final class StripeEvents implements ProviderEvents {
         return ProviderEvent.payment(type, draft.toRequest(), Completeness.PAYMENT);
     }
 
-    private static ProviderEvent refund(String type, JsonNode charge, Instant created) {
+    static ProviderEvent refund(String type, JsonNode charge, Instant created) {
         String currency = text(charge, "currency");
         BigDecimal amount = minorUnits(charge, "amount", currency);
         if (!at(charge, "refunded").asBoolean(false)) {

@@ -4,24 +4,17 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payments.errors.ApiException;
-import dev.payments.errors.Failure;
 import dev.payments.http.Identifiers;
-import dev.payments.payments.CreateOutcome;
-import dev.payments.payments.PaymentRequest;
-import dev.payments.payments.PaymentService;
 import dev.payments.webhooks.WebhookMetrics.Outcome;
 import dev.payments.websites.WebsiteDirectory;
 import dev.payments.websites.WebsiteSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,10 +35,7 @@ public class WebhookService {
     IntegrationService integrations;
 
     @Inject
-    PaymentService payments;
-
-    @Inject
-    Validator validator;
+    EventRecorder recorder;
 
     @Inject
     ObjectMapper json;
@@ -82,26 +72,12 @@ public class WebhookService {
     }
 
     private WebhookAnswer record(Provider provider, WebsiteSnapshot website, ProviderEvent event) throws SQLException {
-        PaymentRequest payment = event.payment();
-        Set<ConstraintViolation<PaymentRequest>> invalid = validator.validate(payment);
-        if (!invalid.isEmpty()) {
-            return refused(provider, website.id(), event.type(), Failure.of(invalid).message());
-        }
-        if (website.trackingSuspended()) {
-            return refused(provider, website.id(), event.type(), "tracking is suspended for this website");
-        }
-        CreateOutcome outcome;
-        try {
-            outcome = payments.recordFromProvider(website, payment,
-                    event.refundedAt() != null ? event.refundedAt() : Instant.now(), event.completeness());
-        } catch (ApiException e) {
-            if (e.status() != 400) {
-                throw e;
-            }
-            return refused(provider, website.id(), event.type(), e.getMessage());
+        EventRecorder.Result result = recorder.record(website, event);
+        if (result.refused()) {
+            return refused(provider, website.id(), event.type(), result.refusedBecause());
         }
         metrics.count(provider, Outcome.RECORDED);
-        return WebhookAnswer.recorded(outcome.message(), payment.transaction_id());
+        return WebhookAnswer.recorded(result.outcome().message(), event.payment().transaction_id());
     }
 
     private JsonNode parse(String payload) {
