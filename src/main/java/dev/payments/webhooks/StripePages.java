@@ -55,7 +55,10 @@ final class StripePages {
         this.heartbeat = heartbeat;
     }
 
-    /** Every object of the list at {@code path} with the (encoded) filters, created from {@code since} on (null: all). */
+    /**
+     * Every object of the list at {@code path} with the (URL-encoded) filters, created from {@code since} on (all when
+     * null).
+     */
     void forEach(String path, String filters, Instant since, Each each) throws SQLException {
         String after = null;
         boolean more = true;

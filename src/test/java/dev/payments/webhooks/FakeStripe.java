@@ -27,9 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A local stand-in for Stripe's list API (GET /v1/invoices, /v1/checkout/sessions, /v1/refunds) on loopback, as Stripe
  * documents it: {"object":"list","url","has_more","data"} pages of at most {@code limit} objects, newest first, after
- * {@code starting_after}, filtered by {@code created[gte]}; a refund's charge is an id unless {@code expand[]=data.charge}
- * asks for the object; errors as {"error":{"type","message"}}. Each test has an account of its own, found by its API key,
- * so tests share nothing.
+ * {@code starting_after}, filtered by {@code created[gte]}; a refund's charge is an id unless
+ * {@code expand[]=data.charge} asks for the object; errors as {"error":{"type","message"}}. Each test has an account of
+ * its own, found by its API key, so tests share nothing.
  */
 final class FakeStripe {
 
