@@ -1,5 +1,6 @@
 package dev.payments.webhooks;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,8 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,80 +35,154 @@ import java.util.concurrent.TimeUnit;
  * {@code starting_after}, filtered by {@code created[gte]}; a refund's charge is an id unless
  * {@code expand[]=data.charge} asks for the object; errors as {"error":{"type","message"}}. Each test has an account of
  * its own, found by its API key, so tests share nothing.
+ *
+ * <p>The test profile starts it before the application, from a class loader other than the tests' (and each restart
+ * of the application may load the tests anew): tests therefore set their accounts up over HTTP, under /_fake/, at the
+ * address the profile published as a system property.
  */
 final class FakeStripe {
 
-    private static final String PORT = "test.fake-stripe.port";
+    private static final String BASE = "test.fake-stripe.base";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Account> ACCOUNTS = new ConcurrentHashMap<>();
+    private static final HttpClient CONTROL = HttpClient.newHttpClient();
+    private static final Map<String, State> ACCOUNTS = new ConcurrentHashMap<>();
     private static HttpServer server;
 
     private FakeStripe() {
     }
 
     /**
-     * Where the fake answers. The test profile asks before the application starts, from a class loader other than the
-     * tests': the port is chosen then and kept in a system property, and the tests' copy of this class serves it.
+     * Where the fake answers: started once in the JVM, by the first class loader that asks (the test profile may be
+     * asked from more than one), and published as a system property for the others.
      */
-    static String apiBase() {
-        String port = System.getProperty(PORT);
-        if (port == null) {
-            try (ServerSocket free = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-                port = String.valueOf(free.getLocalPort());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            System.setProperty(PORT, port);
+    static synchronized String apiBase() {
+        String published = System.getProperty(BASE);
+        if (published != null) {
+            return published;
         }
-        return "http://127.0.0.1:" + port;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/v1/", FakeStripe::answer);
+        server.createContext("/_fake/", FakeStripe::control);
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        System.setProperty(BASE, base);
+        return base;
     }
 
-    private static synchronized void serve() {
-        if (server == null) {
-            apiBase();
-            try {
-                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                        Integer.parseInt(System.getProperty(PORT))), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.createContext("/v1/", FakeStripe::answer);
-            server.start();
-        }
-    }
-
-    /** A new account, whose objects and faults are set through what this returns. */
+    /** A new account of the fake, known by its API key. */
     static Account account(String apiKey) {
-        serve();
-        Account account = new Account();
-        ACCOUNTS.put(apiKey, account);
+        Account account = new Account(apiKey);
+        account.call("create", "");
         return account;
     }
 
-    /** One Stripe account's objects, per list path (newest first), and what goes wrong when it is read. */
+    /** A test's handle on its account, over HTTP. */
     static final class Account {
 
-        final Map<String, List<ObjectNode>> lists = new ConcurrentHashMap<>();
-        /** Statuses answered, one each, before the next requests are served. */
-        final Queue<Integer> faults = new ConcurrentLinkedQueue<>();
-        /** Every request's path and query, as received. */
-        final List<String> requests = new CopyOnWriteArrayList<>();
-        volatile int alwaysFailWith;
-        volatile CountDownLatch hold;
+        private final String key;
 
+        private Account(String key) {
+            this.key = key;
+        }
+
+        /** Adds objects to the list at the path, newest first. */
         Account with(String path, ObjectNode... newestFirst) {
-            lists.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).addAll(List.of(newestFirst));
+            ArrayNode objects = JSON.createArrayNode().addAll(List.of(newestFirst));
+            call("list?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8), objects.toString());
             return this;
+        }
+
+        /** The next request is answered with this status. */
+        Account fault(int status) {
+            call("fault?status=" + status, "");
+            return this;
+        }
+
+        /** Every request from now on is answered with this status. */
+        void alwaysFailWith(int status) {
+            call("always?status=" + status, "");
         }
 
         /** Requests wait until {@link #release()}. */
         void holdRequests() {
-            hold = new CountDownLatch(1);
+            call("hold", "");
         }
 
         void release() {
-            hold.countDown();
+            call("release", "");
+        }
+
+        /** Every request's path and query, as received. */
+        List<String> requests() {
+            try {
+                return JSON.readValue(call("requests", ""), new TypeReference<List<String>>() {
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private String call(String what, String body) {
+            URI uri = URI.create(System.getProperty(BASE) + "/_fake/" + URLEncoder.encode(key, StandardCharsets.UTF_8)
+                    + "/" + what);
+            try {
+                HttpResponse<String> response = CONTROL.send(HttpRequest.newBuilder(uri)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("the fake answered " + response.statusCode() + " to " + uri);
+                }
+                return response.body();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** One account's objects, per list path (newest first), and what goes wrong when it is read. */
+    private static final class State {
+
+        final Map<String, List<ObjectNode>> lists = new ConcurrentHashMap<>();
+        final Queue<Integer> faults = new ConcurrentLinkedQueue<>();
+        final List<String> requests = new CopyOnWriteArrayList<>();
+        volatile int alwaysFailWith;
+        volatile CountDownLatch hold;
+    }
+
+    private static void control(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] path = exchange.getRequestURI().getPath().split("/");
+            String key = URLDecoder.decode(path[2], StandardCharsets.UTF_8);
+            Map<String, String> parameters = parameters(exchange.getRequestURI().getRawQuery());
+            State state = "create".equals(path[3]) ? ACCOUNTS.computeIfAbsent(key, k -> new State()) : ACCOUNTS.get(key);
+            String answer = "";
+            switch (path[3]) {
+                case "list" -> {
+                    List<ObjectNode> objects = JSON.readValue(exchange.getRequestBody(),
+                            new TypeReference<List<ObjectNode>>() {
+                            });
+                    state.lists.computeIfAbsent(parameters.get("path"), p -> new CopyOnWriteArrayList<>())
+                            .addAll(objects);
+                }
+                case "fault" -> state.faults.add(Integer.parseInt(parameters.get("status")));
+                case "always" -> state.alwaysFailWith = Integer.parseInt(parameters.get("status"));
+                case "hold" -> state.hold = new CountDownLatch(1);
+                case "release" -> state.hold.countDown();
+                case "requests" -> answer = JSON.writeValueAsString(state.requests);
+                default -> {
+                }
+            }
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
         }
     }
 
@@ -111,7 +190,7 @@ final class FakeStripe {
         try (exchange) {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String key = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
-            Account account = ACCOUNTS.get(key);
+            State account = ACCOUNTS.get(key);
             if (account == null) {
                 error(exchange, 401, "invalid_request_error", "Invalid API Key provided: " + key);
                 return;
@@ -138,7 +217,7 @@ final class FakeStripe {
         }
     }
 
-    private static ObjectNode page(String path, Map<String, String> parameters, Account account) {
+    private static ObjectNode page(String path, Map<String, String> parameters, State account) {
         long since = Long.parseLong(parameters.getOrDefault("created[gte]", "0"));
         boolean expandCharge = "data.charge".equals(parameters.get("expand[]"));
         List<ObjectNode> matching = new ArrayList<>();

@@ -32,7 +32,7 @@ class StripeImportDeadlineTest {
         String websiteId = website().id();
         String key = key();
         // each 429 asks for a wait of a second (Retry-After), which the deadline no longer leaves
-        FakeStripe.account(key).alwaysFailWith = 429;
+        FakeStripe.account(key).alwaysFailWith(429);
         start(websiteId, key).statusCode(202);
         finished(websiteId).body("data[0].state", equalTo("failed"))
                 .body("data[0].reason", equalTo("the import did not finish within PT1S"));

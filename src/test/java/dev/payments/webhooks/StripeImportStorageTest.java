@@ -39,7 +39,7 @@ class StripeImportStorageTest {
     void shouldNeverStoreNorLogTheKey() throws SQLException {
         String websiteId = website().id();
         String key = key();
-        FakeStripe.account(key).with("/v1/invoices", invoice(1, "in_key")).faults.add(500);
+        FakeStripe.account(key).with("/v1/invoices", invoice(1, "in_key")).fault(500);
         try (LogCapture logs = LogCapture.of("")) {
             start(websiteId, key).statusCode(202).body(not(containsString(key)));
             finished(websiteId).body("data[0].state", equalTo("done")).body(not(containsString(key)));

@@ -129,7 +129,7 @@ class StripeImportTest {
                 .body("data[0].since", equalTo(Instant.ofEpochSecond(CREATED + 50).toString()));
         finished(websiteId).body("data[0].payments", equalTo(1));
         stored(websiteId, "pi_old").body("data", hasSize(0));
-        assertTrue(account.requests.stream().allMatch(r -> r.contains("created%5Bgte%5D=" + (CREATED + 50))));
+        assertTrue(account.requests().stream().allMatch(r -> r.contains("created%5Bgte%5D=" + (CREATED + 50))));
     }
 
     @Test
@@ -137,17 +137,17 @@ class StripeImportTest {
         String websiteId = website().id();
         String key = key();
         FakeStripe.Account account = FakeStripe.account(key).with("/v1/invoices", invoice(1, "in_after_429"));
-        account.faults.add(429);
+        account.fault(429);
         start(websiteId, key).statusCode(202);
         finished(websiteId).body("data[0].state", equalTo("done")).body("data[0].payments", equalTo(1));
-        assertEquals(2, account.requests.stream().filter(r -> r.startsWith("/v1/invoices")).count());
+        assertEquals(2, account.requests().stream().filter(r -> r.startsWith("/v1/invoices")).count());
     }
 
     @Test
     void shouldFailWithAReasonOfItsOwnWhenStripeKeepsAnswering500() {
         String websiteId = website().id();
         String key = key();
-        FakeStripe.account(key).alwaysFailWith = 500;
+        FakeStripe.account(key).alwaysFailWith(500);
         start(websiteId, key).statusCode(202);
         finished(websiteId).body("data[0].state", equalTo("failed"))
                 .body("data[0].reason", equalTo("Stripe answered 500 to /v1/invoices (3 attempts)"))
@@ -171,7 +171,7 @@ class StripeImportTest {
         account.holdRequests();
         try {
             start(websiteId, key).statusCode(202);
-            assertTrue(Eventually.within(PATIENCE, () -> !account.requests.isEmpty()));
+            assertTrue(Eventually.within(PATIENCE, () -> !account.requests().isEmpty()));
             as(BOOTSTRAP).get(PATH, websiteId).then().statusCode(200).body("data[0].state", equalTo("running"));
             start(websiteId, key).statusCode(409).body("error.message",
                     equalTo("a Stripe import of website " + websiteId + " is already running"));
