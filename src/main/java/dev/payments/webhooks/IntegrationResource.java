@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,13 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 // AuthFilter reads @Requires from the resource methods, in the native image too
 @RegisterForReflection(methods = true, fields = false)
 @Path("/api/v1/admin/websites/{websiteId}/integrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provider integrations",
-        description = "Account API: the payment providers that send webhooks for a website")
+        description = "Account API: the payment providers that send webhooks for a website, and Stripe history imports")
 public class IntegrationResource {
 
     private static final String PROVIDER = "stripe, lemonsqueezy, polar or paddle";
@@ -38,6 +40,10 @@ public class IntegrationResource {
 
     @Inject
     IntegrationService service;
+
+    @Inject
+    StripeImportService imports;
+
 
     @GET
     @Requires(value = Permission.WEBSITES_READ, website = WebsiteScope.PATH)
@@ -99,6 +105,38 @@ public class IntegrationResource {
                     enumeration = {"stripe", "lemonsqueezy", "polar", "paddle"}))
             @PathParam("provider") String provider) throws SQLException {
         return Envelope.of(service.deliveries(websiteId, provider));
+    }
+
+    @POST
+    @Path("/stripe/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.WEBSITES_WRITE, also = Permission.PAYMENTS_WRITE, website = WebsiteScope.PATH)
+    @Operation(operationId = "startStripeImport", summary = "Import the website's Stripe history",
+            description = "Records every paid checkout session and "
+                    + "invoice and every refund created since `since` (all history without it) as Stripe's webhooks "
+                    + "would, under the same transaction ids, so nothing is recorded twice. Runs in the background; "
+                    + "GET shows its progress. The key is used for this import only, never stored. Needs "
+                    + "payments:write as well as websites:write: an import records payments.")
+    @APIResponse(responseCode = "202", description = "The import, started")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "PayloadTooLarge")
+    @APIResponse(ref = "UnsupportedMediaType")
+    public RestResponse<Envelope<StripeImportView>> startStripeImport(@PathParam("websiteId") String websiteId,
+            @Valid @NotNull(message = "is required") StripeImportRequest body) {
+        return RestResponse.status(RestResponse.Status.ACCEPTED,
+                Envelope.of(imports.start(websiteId, body)));
+    }
+
+    @GET
+    @Path("/stripe/import")
+    @Requires(value = Permission.WEBSITES_READ, website = WebsiteScope.PATH)
+    @Operation(operationId = "getStripeImport", summary = "The website's latest Stripe import, running or ended")
+    @APIResponse(responseCode = "200", description = "Its state and counts")
+    @APIResponse(ref = "NotFound")
+    public Envelope<StripeImportView> stripeImport(@PathParam("websiteId") String websiteId) {
+        return Envelope.of(imports.latest(websiteId));
     }
 
     /** What a DELETE answers. */

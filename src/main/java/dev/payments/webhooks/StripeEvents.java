@@ -63,7 +63,7 @@ final class StripeEvents implements ProviderEvents {
         };
     }
 
-    private static ProviderEvent checkout(String type, JsonNode session, Instant created) {
+    static ProviderEvent checkout(String type, JsonNode session, Instant created) {
         if (!is(session, "payment_status", "paid")) {
             return ProviderEvent.ignored(type, "payment_status is " + text(session, "payment_status") + ", not paid");
         }
@@ -82,7 +82,7 @@ final class StripeEvents implements ProviderEvents {
                 paymentIntent != null ? Completeness.PAYMENT : Completeness.CHECKOUT);
     }
 
-    private static ProviderEvent invoice(String type, JsonNode invoice, Instant created) {
+    static ProviderEvent invoice(String type, JsonNode invoice, Instant created) {
         String currency = text(invoice, "currency");
         BigDecimal paid = minorUnits(invoice, "amount_paid", currency);
         if (paid.signum() == 0) {
@@ -103,7 +103,7 @@ final class StripeEvents implements ProviderEvents {
     }
 
     /** A charge's refunds: {@code amount_refunded} is the total refunded so far, whole or partial. */
-    private static ProviderEvent refund(String type, JsonNode charge, Instant created) {
+    static ProviderEvent refund(String type, JsonNode charge, Instant created) {
         String currency = text(charge, "currency");
         BigDecimal amount = minorUnits(charge, "amount", currency);
         BigDecimal refunded = minorUnits(charge, "amount_refunded", currency);
@@ -130,7 +130,7 @@ final class StripeEvents implements ProviderEvents {
      * (which the dispute does not state, so it is an increment, counted once per dispute id). Won or closed as a
      * warning, nothing was taken.
      */
-    private static ProviderEvent dispute(String type, JsonNode dispute, Instant created) {
+    static ProviderEvent dispute(String type, JsonNode dispute, Instant created) {
         if (!is(dispute, "status", "lost")) {
             return ProviderEvent.ignored(type, "the dispute is " + text(dispute, "status") + ", not lost");
         }

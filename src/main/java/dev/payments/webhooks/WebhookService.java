@@ -4,25 +4,18 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payments.errors.ApiException;
-import dev.payments.errors.Failure;
 import dev.payments.http.Identifiers;
-import dev.payments.payments.CreateOutcome;
-import dev.payments.payments.PaymentRequest;
-import dev.payments.payments.PaymentService;
 import dev.payments.webhooks.WebhookMetrics.Outcome;
 import dev.payments.websites.WebsiteDirectory;
 import dev.payments.websites.WebsiteSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,10 +37,7 @@ public class WebhookService {
     IntegrationService integrations;
 
     @Inject
-    PaymentService payments;
-
-    @Inject
-    Validator validator;
+    EventRecorder recorder;
 
     @Inject
     ObjectMapper json;
@@ -57,9 +47,6 @@ public class WebhookService {
 
     @Inject
     DeliveryLog log;
-
-    @Inject
-    DeletedTransactions deletedTransactions;
 
     public WebhookAnswer receive(String providerName, String websiteId, Map<String, List<String>> headers, byte[] body)
             throws SQLException {
@@ -119,33 +106,15 @@ public class WebhookService {
     }
 
     private Handled record(Provider provider, WebsiteSnapshot website, ProviderEvent event) throws SQLException {
-        PaymentRequest payment = event.payment();
-        String transactionId = payment.transaction_id();
-        Set<ConstraintViolation<PaymentRequest>> invalid = validator.validate(payment);
-        if (!invalid.isEmpty()) {
-            return refused(provider, website.id(), event.type(), transactionId, Failure.of(invalid).message());
-        }
-        if (website.trackingSuspended()) {
-            return refused(provider, website.id(), event.type(), transactionId,
-                    "tracking is suspended for this website");
-        }
-        // checked once the id is known valid: a stray NUL in it would fail the query
-        if (deletedTransactions.wasDeleted(website.id(), transactionId)) {
-            return new Handled(Outcome.DELETED, WebhookAnswer.ignored(event.type(),
-                    "transaction " + transactionId + " was deleted through the API"), transactionId);
-        }
-        CreateOutcome outcome;
-        try {
-            outcome = payments.recordFromProvider(website, payment,
-                    event.refundedAt() != null ? event.refundedAt() : Instant.now(),
-                    event.increment() == null ? null : event.increment().key(), event.completeness());
-        } catch (ApiException e) {
-            if (e.status() != 400) {
-                throw e;
-            }
-            return refused(provider, website.id(), event.type(), transactionId, e.getMessage());
-        }
-        return new Handled(Outcome.RECORDED, WebhookAnswer.recorded(outcome.message(), transactionId), transactionId);
+        String transactionId = event.payment().transaction_id();
+        EventRecorder.Result result = recorder.record(website, event);
+        return switch (result.kind()) {
+            case RECORDED -> new Handled(Outcome.RECORDED,
+                    WebhookAnswer.recorded(result.outcome().message(), transactionId), transactionId);
+            case DELETED -> new Handled(Outcome.DELETED, WebhookAnswer.ignored(event.type(), result.reason()),
+                    transactionId);
+            case REFUSED -> refused(provider, website.id(), event.type(), transactionId, result.reason());
+        };
     }
 
     /** Gives the claim up, so that the provider's retry of the delivery is processed; the failure stays the answer. */
