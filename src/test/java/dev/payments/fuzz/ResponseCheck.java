@@ -18,6 +18,8 @@ import java.util.function.Predicate;
 record ResponseCheck(String successShape, Predicate<JsonNode> isSuccess, boolean mayAnswerCsv) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The columns of the CSV export: the fields of a payment in GET. */
+    private static final int CSV_FIELDS = 16;
 
     static final ResponseCheck CREATE = new ResponseCheck("{message, transaction_id}", json ->
             isText(json.get("message")) && json.get("transaction_id") != null && json.get("transaction_id").isTextual()
@@ -77,12 +79,12 @@ record ResponseCheck(String successShape, Predicate<JsonNode> isSuccess, boolean
      */
     private static JsonNode csvRows(FuzzRequest request, RawHttp.Response response) {
         List<List<String>> rows = Csv.parse(response.text());
-        require(!rows.isEmpty() && "transaction_id".equals(rows.get(0).get(0)) && rows.get(0).size() == 15,
+        require(!rows.isEmpty() && "transaction_id".equals(rows.get(0).get(0)) && rows.get(0).size() == CSV_FIELDS,
                 "a CSV answer without its header row", request, response);
         ObjectNode json = JSON.createObjectNode();
         ArrayNode data = json.putArray("data");
         rows.stream().skip(1).forEach(row -> {
-            require(row.size() == 15, "a CSV row of " + row.size() + " fields", request, response);
+            require(row.size() == CSV_FIELDS, "a CSV row of " + row.size() + " fields", request, response);
             data.addObject().put("transaction_id", row.get(0));
         });
         return json;
