@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Builds the native executable with the native-probe (GraalVM's own builder, for a machine without a GraalVM or
-# Mandrel distribution) and runs every *IT suite against it (the contract suite a second time in the production
-# profile, as ./mvnw verify does), CrashRecoveryIT included when CRASH_TEST=true.
+# Runs every *IT suite against the native executable (the contract suite a second time in the production profile, as
+# ./mvnw verify does), CrashRecoveryIT included when CRASH_TEST=true.
 #
-# Usage: scripts/native-it.sh            (from anywhere; about 7 minutes of build and 5 of tests on 2 vCPUs)
+# With a local GraalVM or Mandrel, or a container engine, you do not need this script: `./mvnw verify -Dnative` builds
+# the executable and runs the same suites (add -Dquarkus.native.container-build=true to compile in a container;
+# src/main/docker/Dockerfile.native-multistage builds the image with Docker alone). See docs/native.md.
 #
-# With a real GraalVM or Mandrel, `./mvnw verify -Dnative` does the same without this script.
+# This script is how CI builds it on machines without GraalVM, Mandrel or a container engine: with the "native probe"
+# those machines provide outside this repository (GraalVM's own builder fetched from Maven Central), whose build
+# command NATIVE_PROBE names.
+#
+# Usage: NATIVE_PROBE=/path/to/native-probe/build scripts/native-it.sh
+#        (from anywhere; about 7 minutes of build and 5 of tests on 2 vCPUs)
 #
 # Environment:
-#   NATIVE_PROBE   the probe's build command (default: ../shared/native-probe/build beside the repository, else
-#                  /work/shared/native-probe/build, where the development machines keep it)
+#   NATIVE_PROBE   the probe's build command (default: where CI machines provide it, ../shared/native-probe/build
+#                  beside the checkout, else /work/shared/native-probe/build)
 #   CRASH_TEST     true: also run CrashRecoveryIT against the executable (it crashes the local PostgreSQL)
 #   MAVEN_ARGS     passed to Maven as usual
 set -euo pipefail
