@@ -77,7 +77,7 @@ public class PaymentResource {
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "UnsupportedMediaType")
-    @RunOnVirtualThread // see README, "How the create path is made fast"; reads keep the worker pool's bound
+    @RunOnVirtualThread // see docs/performance.md, "Creates on virtual threads"; reads keep the worker pool's bound
     public CreateResponse create(@Valid @NotNull(message = "is required") PaymentRequest body) throws SQLException {
         CreateOutcome outcome = service.record(caller.website(), body);
         return new CreateResponse(outcome.message(), body.transaction_id());

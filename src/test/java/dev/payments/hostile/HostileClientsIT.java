@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged application attacked as one client with a laptop would: hundreds of webhook bodies trickling in, and a
- * flood of revenue reports and CSV exports. Other clients keep being answered. Prints the figures README's "Hostile
- * clients" quotes; asserts outcomes only, never a speed.
+ * flood of revenue reports and CSV exports. Other clients keep being answered. Prints the figures docs/operations.md's
+ * "Hostile clients" quotes; asserts outcomes only, never a speed.
  */
 @QuarkusIntegrationTest
 class HostileClientsIT {
