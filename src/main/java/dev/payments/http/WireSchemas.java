@@ -18,9 +18,6 @@ final class WireSchemas {
     /** Amounts are below this (at most 999999999999.99999999: numeric(20, 8)), a bound a double holds exactly. */
     private static final BigDecimal AMOUNT_BOUND = new BigDecimal("1000000000000");
     private static final String NUMERIC_STRING = "^[0-9]{1,12}(\\.[0-9]{1,8})?$";
-    /** PaymentRequest.TEXT, which uses Java's \p{Cs}: NUL excluded, in ECMA-262. */
-    private static final String JAVA_TEXT = "[^\\x00\\p{Cs}]*";
-    private static final String ECMA_TEXT = "^[^\\u0000]*$";
     private static final Set<String> ID_PARAMETERS = Set.of("websiteId", "apiKeyId", "tokenId");
 
     private WireSchemas() {
@@ -38,8 +35,8 @@ final class WireSchemas {
         openAPI.getComponents().removeSchema("Envelope");
         schemas.values().stream().filter(schema -> schema.getProperties() != null)
                 .flatMap(schema -> schema.getProperties().values().stream())
-                .filter(property -> JAVA_TEXT.equals(property.getPattern()))
-                .forEach(property -> property.setPattern(ECMA_TEXT));
+                .filter(property -> WireText.PATTERN.equals(property.getPattern()))
+                .forEach(property -> property.setPattern(WireText.ECMA_PATTERN));
         openAPI.getPaths().getPathItems().values().stream()
                 .flatMap(path -> path.getOperations().values().stream())
                 .filter(operation -> operation.getParameters() != null)

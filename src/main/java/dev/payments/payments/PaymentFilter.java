@@ -1,13 +1,11 @@
 package dev.payments.payments;
 
 import dev.payments.errors.ApiException;
+import dev.payments.http.WireText;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Which payments a read or delete is about; null members do not filter. */
 record PaymentFilter(String transactionId, String visitorId, String customerId, TimeRange range) {
-
-    private static final Pattern TEXT = Pattern.compile(PaymentRequest.TEXT);
 
     PaymentFilter {
         requireText(transactionId, "transaction_id");
@@ -15,10 +13,10 @@ record PaymentFilter(String transactionId, String visitorId, String customerId, 
         requireText(customerId, "customer_id");
     }
 
-    /** The text rule of {@link PaymentRequest#TEXT}: with U+0000 in it, the query would fail (a 500). */
+    /** With U+0000 in it, the query would fail (a 500). */
     private static void requireText(String value, String parameter) {
-        if (value != null && !TEXT.matcher(value).matches()) {
-            throw ApiException.badRequest(parameter + " " + PaymentRequest.TEXT_MESSAGE, parameter);
+        if (value != null && !WireText.isValid(value)) {
+            throw ApiException.badRequest(parameter + " " + WireText.MESSAGE, parameter);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.payments.payments;
 
 import dev.payments.currency.IsoCurrency;
+import dev.payments.http.WireText;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -35,7 +36,7 @@ public record PaymentRequest(
                 + "characters of valid Unicode text without NUL (U+0000)", examples = "payment_456", required = true)
         @NotNull(message = "is required")
         @CodePointLength(min = 1, max = 255, message = "must be 1 to 255 characters")
-        @Pattern(regexp = TEXT, message = TEXT_MESSAGE)
+        @Pattern(regexp = WireText.PATTERN, message = WireText.MESSAGE)
         String transaction_id,
 
         @Schema(description = "The visitor's id from the datafast_visitor_id cookie",
@@ -52,19 +53,19 @@ public record PaymentRequest(
 
         @Schema(maxLength = 255, description = "Alias of customer_email", examples = "customer@example.com")
         @CodePointLength(max = 255, message = "must be at most 255 characters")
-        @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String email,
+        @Pattern(regexp = WireText.PATTERN, message = WireText.MESSAGE) String email,
         @Schema(maxLength = 255)
         @CodePointLength(max = 255, message = "must be at most 255 characters")
-        @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String customer_email,
+        @Pattern(regexp = WireText.PATTERN, message = WireText.MESSAGE) String customer_email,
         @Schema(maxLength = 255, description = "Alias of customer_name", examples = "Jane Doe")
         @CodePointLength(max = 255, message = "must be at most 255 characters")
-        @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String name,
+        @Pattern(regexp = WireText.PATTERN, message = WireText.MESSAGE) String name,
         @Schema(maxLength = 255)
         @CodePointLength(max = 255, message = "must be at most 255 characters")
-        @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String customer_name,
+        @Pattern(regexp = WireText.PATTERN, message = WireText.MESSAGE) String customer_name,
         @Schema(maxLength = 255)
         @CodePointLength(max = 255, message = "must be at most 255 characters")
-        @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String customer_id,
+        @Pattern(regexp = WireText.PATTERN, message = WireText.MESSAGE) String customer_id,
 
         @Schema(description = "Default false") Boolean renewal,
         @Schema(description = "Default false; true means this payload is a refund") Boolean refunded,
@@ -84,12 +85,6 @@ public record PaymentRequest(
         @Size(max = 64, message = "must be an ISO 8601 instant") String timestamp) {
 
     static final String MAX_AMOUNT = "999999999999.99999999";
-    /**
-     * What PostgreSQL text can hold as sent: no U+0000 (the insert would fail) and no unpaired surrogate (the driver
-     * would store it as "?", so the payment would not be found again by the id it was acknowledged with).
-     */
-    static final String TEXT = "[^\\x00\\p{Cs}]*";
-    static final String TEXT_MESSAGE = "must be valid Unicode text without the NUL character (U+0000)";
     /** Printable ASCII, written so that it means the same in Java and in ECMA-262 (the OpenAPI document's regexes). */
     static final String PRINTABLE = "^[\\x20-\\x7E]+$";
     static final String PRINTABLE_MESSAGE = "must be printable ASCII characters";
