@@ -29,11 +29,9 @@ import java.util.Optional;
 @ApplicationScoped
 class PaymentWriter {
 
-    private static final String LOCK = "select visitor_id is null, session_id is null, refunded, completeness, "
-            + RefundColumns.SELECT + " from payment where website_id = ? and transaction_id = ? for update";
-    private static final String MERGE = "update payment set visitor_id = coalesce(visitor_id, ?), "
-            + "session_id = coalesce(session_id, ?), " + RefundColumns.SET
-            + " where website_id = ? and transaction_id = ?";
+    private static final String LOCK = "select " + PaymentRules.STATE + ", " + PaymentRules.REFUNDS
+            + " from payment p where" + PaymentRules.ROW + " for update";
+    private static final String MERGE = "update payment set " + PaymentRules.CHANGES + " where" + PaymentRules.ROW;
     /** A row deleted between our insert and our read or lock makes us insert again, this many times at most. */
     private static final int ATTEMPTS = 3;
 
@@ -136,11 +134,8 @@ class PaymentWriter {
         Optional<BigDecimal> added = locked.get().refunds().added(p);
         if (attributes || added.isPresent()) {
             try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
-                setNullableString(merge, 1, p.visitorId());
-                setNullableString(merge, 2, p.sessionId());
-                int next = RefundColumns.bind(connection, merge, 3, locked.get().refunds(), added, p);
-                merge.setString(next, p.websiteId());
-                merge.setString(next + 1, p.transactionId());
+                int next = PaymentRules.bindChanges(connection, merge, 1, locked.get().refunds(), added, p);
+                PaymentRules.bindRow(merge, next, p);
                 merge.executeUpdate();
             }
         }
@@ -149,12 +144,10 @@ class PaymentWriter {
 
     private static Optional<Locked> lock(Connection connection, NewPayment p) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-            lock.setString(1, p.websiteId());
-            lock.setString(2, p.transactionId());
+            PaymentRules.bindRow(lock, 1, p);
             try (ResultSet row = lock.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new Locked(new StoredPayment(row.getBoolean(1), row.getBoolean(2),
-                                row.getBoolean(3), row.getInt(4)), RefundColumns.read(row, 5)))
+                        ? Optional.of(new Locked(PaymentRules.state(row, 1), PaymentRules.refunds(row, 5)))
                         : Optional.empty();
             }
         }
