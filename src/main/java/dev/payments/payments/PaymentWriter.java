@@ -49,17 +49,18 @@ class PaymentWriter {
     }
 
     /**
-     * Each payment as {@link #write} would, their new rows written together; the outcomes in order, a payment that
-     * fails as a POST would (its website gone, a conflict) with its failure.
+     * Each payment as {@link #write} would, their new rows written together; the outcomes at the payments' positions, a
+     * payment that fails as a POST would (its website gone, a conflict) with its failure.
      */
-    List<BatchOutcome> writeAll(List<NewPayment> payments) throws SQLException {
-        List<Insertion> insertions = batches.insertAll(payments);
-        List<BatchOutcome> outcomes = new ArrayList<>(payments.size());
+    List<Positioned<BatchOutcome>> writeAll(List<Positioned<NewPayment>> payments) throws SQLException {
+        List<Insertion> insertions = batches.insertAll(payments.stream().map(Positioned::item).toList());
+        List<Positioned<BatchOutcome>> outcomes = new ArrayList<>(payments.size());
         for (int i = 0; i < payments.size(); i++) {
+            Positioned<NewPayment> payment = payments.get(i);
             try {
-                outcomes.add(BatchOutcome.of(settle(payments.get(i), insertions.get(i))));
+                outcomes.add(payment.with(BatchOutcome.of(settle(payment.item(), insertions.get(i)))));
             } catch (ApiException e) {
-                outcomes.add(BatchOutcome.of(Failure.of(e)));
+                outcomes.add(payment.with(BatchOutcome.of(Failure.of(e))));
             }
         }
         return outcomes;
