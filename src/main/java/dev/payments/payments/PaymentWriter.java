@@ -23,8 +23,8 @@ import java.util.Optional;
  * Writes a payment idempotently, each call committed before it returns. A new transaction id is inserted by
  * {@link InsertBatches}, grouped with concurrent ones in one autocommitted statement; a known one is answered from the
  * row read back there when the request changes nothing (a duplicate), and otherwise locked and merged in a transaction
- * of its own (visitor attached, refund added: {@link Refunds}, payment completed: {@link Completeness}), so concurrent changes
- * serialize on the row and each gets a definite outcome.
+ * of its own (visitor attached, refund added: {@link Refunds}, payment completed: {@link Completeness}; the SQL of what
+ * it may change: {@link PaymentRules}), so concurrent changes serialize on the row and each gets a definite outcome.
  */
 @ApplicationScoped
 class PaymentWriter {
