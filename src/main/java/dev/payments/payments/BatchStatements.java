@@ -41,9 +41,7 @@ final class BatchStatements {
             select w.id, v.transaction_id, v.amount::numeric, v.currency, v.visitor_id, v.session_id, v.customer_email,
                    v.customer_name, v.customer_id, v.renewal::boolean, v.refunded::boolean,
                    v.refunded_at::timestamptz, v.free_trial::boolean, v.occurred_at::timestamptz, w.currency,
-                   case when w.currency = v.reporting_currency then v.reporting_amount::numeric end,
-                   case when w.currency = v.reporting_currency then v.reporting_rate::numeric end,
-                   case when w.currency = v.reporting_currency then v.rate_date::date end, v.completeness::smallint,
+                   %s, v.completeness::smallint,
                    v.refund::numeric,
                    case when v.refund is null then '{}' else array[v.refund::numeric] end,
                    case when v.refund is null then '{}' else array[v.refunded_at::timestamptz] end,
@@ -60,14 +58,15 @@ final class BatchStatements {
             order by v.position
             for share of w
             on conflict (website_id, transaction_id) do nothing
-            returning website_id, transaction_id""";
+            returning website_id, transaction_id""".formatted(PaymentRules.conversionKept("w.currency",
+            "v.reporting_currency", "v.reporting_amount::numeric", "v.reporting_rate::numeric", "v.rate_date::date"));
     /** What is stored for rows that were not inserted: whether their website exists, and their payment if any. */
     private static final String READ = """
-            select k.website_id, k.transaction_id, w.id is not null, p.id is not null, p.visitor_id is null,
-                   p.session_id is null, p.refunded, p.completeness
+            select k.website_id, k.transaction_id, w.id is not null, p.id is not null, %s
             from unnest(?::text[], ?::text[]) as k(website_id, transaction_id)
                  left join website w on w.id = k.website_id
-                 left join payment p on p.website_id = k.website_id and p.transaction_id = k.transaction_id""";
+                 left join payment p on p.website_id = k.website_id and p.transaction_id = k.transaction_id"""
+            .formatted(PaymentRules.STATE);
     private static final int COLUMNS = 21;
 
     private BatchStatements() {
@@ -133,8 +132,7 @@ final class BatchStatements {
                 while (rows.next()) {
                     Insertion insertion = !rows.getBoolean(3) ? Insertion.NO_WEBSITE
                             : !rows.getBoolean(4) ? Insertion.VANISHED
-                            : Insertion.stored(new StoredPayment(rows.getBoolean(5), rows.getBoolean(6),
-                                    rows.getBoolean(7), rows.getInt(8)));
+                            : Insertion.stored(PaymentRules.state(rows, 5));
                     found.put(new Key(rows.getString(1), rows.getString(2)), insertion);
                 }
             }
@@ -154,7 +152,7 @@ final class BatchStatements {
             conversion == null ? null : conversion.amount().toPlainString(),
             conversion == null ? null : conversion.rate().toPlainString(),
             conversion == null ? null : conversion.rateDate().toString(), String.valueOf(p.completeness().level()),
-            refund == null ? null : refund.toPlainString(), RefundColumns.key(p)};
+            refund == null ? null : refund.toPlainString(), PaymentRules.refundKey(p)};
     }
 
     /** A payment's identity: its website and transaction id. */

@@ -16,19 +16,18 @@ final class Completion {
 
     /**
      * A request of higher {@link Completeness} restates the payment's own fields: its customer fields where it has
-     * them, the visitor and session where the row has none; the refund as a merge does, against the restated amount. The conversion is stored only
-     * when made for the row's reporting currency, else the payment is pending again (converted in the background).
+     * them; and changes what a merge changes ({@link PaymentRules#CHANGES}), the refund against the restated amount.
+     * A conversion made for another currency than the row's leaves the payment pending again.
      */
     private static final String COMPLETE = """
             update payment set amount = ?::numeric, currency = ?, occurred_at = ?, renewal = ?, free_trial = ?,
                                customer_email = coalesce(?, customer_email), customer_name = coalesce(?, customer_name),
-                               customer_id = coalesce(?, customer_id), visitor_id = coalesce(visitor_id, ?),
-                               session_id = coalesce(session_id, ?),
-                               reporting_amount = case when reporting_currency = ? then ?::numeric end,
-                               reporting_rate = case when reporting_currency = ? then ?::numeric end,
-                               rate_date = case when reporting_currency = ? then ?::date end,
-                               conversion_tried_at = '-infinity', completeness = ?,
-            """ + RefundColumns.SET + " where website_id = ? and transaction_id = ?";
+                               customer_id = coalesce(?, customer_id),
+                               (reporting_amount, reporting_rate, rate_date) = (%s),
+                               conversion_tried_at = '-infinity', completeness = ?, %s
+            where %s""".formatted(
+            PaymentRules.conversionKept("reporting_currency", "?", "?::numeric", "?::numeric", "?::date"),
+            PaymentRules.CHANGES, PaymentRules.ROW);
 
     private Completion() {
     }
@@ -46,18 +45,15 @@ final class Completion {
             setNullableString(complete, 6, p.customerEmail());
             setNullableString(complete, 7, p.customerName());
             setNullableString(complete, 8, p.customerId());
-            setNullableString(complete, 9, p.visitorId());
-            setNullableString(complete, 10, p.sessionId());
             for (int i = 0; i < 3; i++) {
-                setNullableString(complete, 11 + 2 * i, conversion == null ? null : p.reportingCurrency());
+                setNullableString(complete, 9 + 2 * i, conversion == null ? null : p.reportingCurrency());
             }
-            setNullableString(complete, 12, conversion == null ? null : conversion.amount().toPlainString());
-            setNullableString(complete, 14, conversion == null ? null : conversion.rate().toPlainString());
-            setNullableString(complete, 16, conversion == null ? null : conversion.rateDate().toString());
-            complete.setShort(17, p.completeness().level());
-            int next = RefundColumns.bind(connection, complete, 18, refunds, added, p);
-            complete.setString(next, p.websiteId());
-            complete.setString(next + 1, p.transactionId());
+            setNullableString(complete, 10, conversion == null ? null : conversion.amount().toPlainString());
+            setNullableString(complete, 12, conversion == null ? null : conversion.rate().toPlainString());
+            setNullableString(complete, 14, conversion == null ? null : conversion.rateDate().toString());
+            complete.setShort(15, p.completeness().level());
+            int next = PaymentRules.bindChanges(connection, complete, 16, refunds, added, p);
+            PaymentRules.bindRow(complete, next, p);
             complete.executeUpdate();
         }
     }

@@ -89,15 +89,14 @@ public class PaymentBatchResource {
         // the request itself was counted already
         rateLimits.admit(caller.credential().id(), request, body.size() - 1L);
         BatchItem[] items = new BatchItem[body.size()];
-        List<PaymentRequest> valid = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
+        PaymentRequest[] requests = new PaymentRequest[body.size()];
+        List<Positioned<PaymentRequest>> valid = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             try {
-                PaymentRequest payment = json.treeToValue(body.get(i), PaymentRequest.class);
-                Set<ConstraintViolation<PaymentRequest>> violations = validator.validate(payment);
+                requests[i] = json.treeToValue(body.get(i), PaymentRequest.class);
+                Set<ConstraintViolation<PaymentRequest>> violations = validator.validate(requests[i]);
                 if (violations.isEmpty()) {
-                    valid.add(payment);
-                    positions.add(i);
+                    valid.add(new Positioned<>(i, requests[i]));
                 } else {
                     items[i] = BatchItem.failed(i, Failure.of(violations));
                 }
@@ -105,10 +104,9 @@ public class PaymentBatchResource {
                 items[i] = BatchItem.failed(i, Failure.of(e, "item"));
             }
         }
-        List<BatchOutcome> outcomes = service.recordAll(caller.website(), valid);
-        for (int j = 0; j < outcomes.size(); j++) {
-            int index = positions.get(j);
-            items[index] = BatchItem.of(index, valid.get(j).transaction_id(), outcomes.get(j));
+        for (Positioned<BatchOutcome> outcome : service.recordAll(caller.website(), valid)) {
+            int index = outcome.index();
+            items[index] = BatchItem.of(index, requests[index].transaction_id(), outcome.item());
         }
         return Envelope.of(List.of(items));
     }

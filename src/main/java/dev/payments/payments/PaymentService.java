@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** The rules of recording, reading and deleting payments; every write is one transaction, every page one statement. */
@@ -76,29 +75,28 @@ public class PaymentService {
     /**
      * Records each request as {@link #record} would, their new rows written together (a thousand take a handful of
      * statements); a request the rules refuse (a timestamp too far ahead, say) gets its failure and stores nothing.
-     * The outcomes in order.
+     * One outcome per request, at its position.
      */
-    public List<BatchOutcome> recordAll(WebsiteSnapshot website, List<PaymentRequest> requests) throws SQLException {
+    public List<Positioned<BatchOutcome>> recordAll(WebsiteSnapshot website, List<Positioned<PaymentRequest>> requests)
+            throws SQLException {
         Instant now = Instant.now();
-        BatchOutcome[] outcomes = new BatchOutcome[requests.size()];
-        List<NewPayment> valid = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
+        List<Positioned<BatchOutcome>> outcomes = new ArrayList<>(requests.size());
+        List<Positioned<NewPayment>> valid = new ArrayList<>();
+        for (Positioned<PaymentRequest> request : requests) {
             try {
-                valid.add(normalize(website, requests.get(i), now, now, null, Completeness.PAYMENT));
-                positions.add(i);
+                valid.add(request.with(normalize(website, request.item(), now, now, null, Completeness.PAYMENT)));
             } catch (ApiException e) {
-                outcomes[i] = BatchOutcome.of(Failure.of(e));
+                outcomes.add(request.with(BatchOutcome.of(Failure.of(e))));
             }
         }
-        List<BatchOutcome> written = valid.isEmpty() ? List.of() : writer.writeAll(valid);
-        for (int j = 0; j < written.size(); j++) {
-            outcomes[positions.get(j)] = written.get(j);
-            if (written.get(j).outcome() != null) {
-                recorded.fire(new PaymentEvents.Recorded(written.get(j).outcome()));
+        List<Positioned<BatchOutcome>> written = valid.isEmpty() ? List.of() : writer.writeAll(valid);
+        for (Positioned<BatchOutcome> outcome : written) {
+            if (outcome.item().outcome() != null) {
+                recorded.fire(new PaymentEvents.Recorded(outcome.item().outcome()));
             }
         }
-        return Arrays.asList(outcomes);
+        outcomes.addAll(written);
+        return outcomes;
     }
 
     private CreateOutcome write(NewPayment payment) throws SQLException {

@@ -23,17 +23,15 @@ import java.util.Optional;
  * Writes a payment idempotently, each call committed before it returns. A new transaction id is inserted by
  * {@link InsertBatches}, grouped with concurrent ones in one autocommitted statement; a known one is answered from the
  * row read back there when the request changes nothing (a duplicate), and otherwise locked and merged in a transaction
- * of its own (visitor attached, refund added: {@link Refunds}, payment completed: {@link Completeness}), so concurrent changes
- * serialize on the row and each gets a definite outcome.
+ * of its own (visitor attached, refund added: {@link Refunds}, payment completed: {@link Completeness}; the SQL of what
+ * it may change: {@link PaymentRules}), so concurrent changes serialize on the row and each gets a definite outcome.
  */
 @ApplicationScoped
 class PaymentWriter {
 
-    private static final String LOCK = "select visitor_id is null, session_id is null, refunded, completeness, "
-            + RefundColumns.SELECT + " from payment where website_id = ? and transaction_id = ? for update";
-    private static final String MERGE = "update payment set visitor_id = coalesce(visitor_id, ?), "
-            + "session_id = coalesce(session_id, ?), " + RefundColumns.SET
-            + " where website_id = ? and transaction_id = ?";
+    private static final String LOCK = "select " + PaymentRules.STATE + ", " + PaymentRules.REFUNDS
+            + " from payment p where" + PaymentRules.ROW + " for update";
+    private static final String MERGE = "update payment set " + PaymentRules.CHANGES + " where" + PaymentRules.ROW;
     /** A row deleted between our insert and our read or lock makes us insert again, this many times at most. */
     private static final int ATTEMPTS = 3;
 
@@ -51,17 +49,18 @@ class PaymentWriter {
     }
 
     /**
-     * Each payment as {@link #write} would, their new rows written together; the outcomes in order, a payment that
-     * fails as a POST would (its website gone, a conflict) with its failure.
+     * Each payment as {@link #write} would, their new rows written together; the outcomes at the payments' positions, a
+     * payment that fails as a POST would (its website gone, a conflict) with its failure.
      */
-    List<BatchOutcome> writeAll(List<NewPayment> payments) throws SQLException {
-        List<Insertion> insertions = batches.insertAll(payments);
-        List<BatchOutcome> outcomes = new ArrayList<>(payments.size());
+    List<Positioned<BatchOutcome>> writeAll(List<Positioned<NewPayment>> payments) throws SQLException {
+        List<Insertion> insertions = batches.insertAll(payments.stream().map(Positioned::item).toList());
+        List<Positioned<BatchOutcome>> outcomes = new ArrayList<>(payments.size());
         for (int i = 0; i < payments.size(); i++) {
+            Positioned<NewPayment> payment = payments.get(i);
             try {
-                outcomes.add(BatchOutcome.of(settle(payments.get(i), insertions.get(i))));
+                outcomes.add(payment.with(BatchOutcome.of(settle(payment.item(), insertions.get(i)))));
             } catch (ApiException e) {
-                outcomes.add(BatchOutcome.of(Failure.of(e)));
+                outcomes.add(payment.with(BatchOutcome.of(Failure.of(e))));
             }
         }
         return outcomes;
@@ -136,11 +135,8 @@ class PaymentWriter {
         Optional<BigDecimal> added = locked.get().refunds().added(p);
         if (attributes || added.isPresent()) {
             try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
-                setNullableString(merge, 1, p.visitorId());
-                setNullableString(merge, 2, p.sessionId());
-                int next = RefundColumns.bind(connection, merge, 3, locked.get().refunds(), added, p);
-                merge.setString(next, p.websiteId());
-                merge.setString(next + 1, p.transactionId());
+                int next = PaymentRules.bindChanges(connection, merge, 1, locked.get().refunds(), added, p);
+                PaymentRules.bindRow(merge, next, p);
                 merge.executeUpdate();
             }
         }
@@ -149,12 +145,10 @@ class PaymentWriter {
 
     private static Optional<Locked> lock(Connection connection, NewPayment p) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-            lock.setString(1, p.websiteId());
-            lock.setString(2, p.transactionId());
+            PaymentRules.bindRow(lock, 1, p);
             try (ResultSet row = lock.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new Locked(new StoredPayment(row.getBoolean(1), row.getBoolean(2),
-                                row.getBoolean(3), row.getInt(4)), RefundColumns.read(row, 5)))
+                        ? Optional.of(new Locked(PaymentRules.state(row, 1), PaymentRules.refunds(row, 5)))
                         : Optional.empty();
             }
         }

@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RevenueSlots {
 
-    /** The width of a slot: revenue_slot_of in migration V8 cuts the same quarter hours. */
+    /** The width of a slot: revenue_slot_of in migration V8 must cut the same quarter hours (RevenueSlotsTest). */
     static final Duration SLOT = Duration.ofMinutes(15);
     private static final Logger LOG = Logger.getLogger(RevenueSlots.class);
     private static final int BATCH = 1_000;

@@ -18,6 +18,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,6 +120,27 @@ class RevenueSlotsTest {
                 ResultSet row = settings.executeQuery()) {
             row.next();
             assertEquals("plan_cache_mode=force_generic_plan", row.getString(1));
+        }
+    }
+
+    @Test
+    void shouldCutTheSameQuarterHoursAsTheDatabase() throws SQLException {
+        // the service's slot width and migration V8's revenue_slot_of are two definitions of one quarter hour
+        List<Instant> instants = List.of(Instant.EPOCH, Instant.parse("1999-12-31T23:52:30Z"),
+                Instant.parse("2026-06-01T09:00:00Z"), Instant.parse("2026-06-01T09:04:59.999Z"),
+                Instant.parse("2026-06-01T09:09:59Z"), Instant.parse("2026-06-01T09:14:59.999999Z"),
+                Instant.parse("2026-06-01T09:15:00Z"), Instant.parse("2026-06-01T09:29:59Z"),
+                Instant.parse("2026-06-01T09:44:00Z"), Instant.parse("2026-06-01T09:59:59Z"));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement slotOf = connection.prepareStatement("select revenue_slot_of(?)")) {
+            for (Instant at : instants) {
+                slotOf.setObject(1, at.atOffset(ZoneOffset.UTC));
+                try (ResultSet slot = slotOf.executeQuery()) {
+                    slot.next();
+                    assertEquals(RevenueSlots.slotOf(at), slot.getObject(1, OffsetDateTime.class).toInstant(),
+                            "the slot of " + at);
+                }
+            }
         }
     }
 
