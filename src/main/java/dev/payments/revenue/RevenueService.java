@@ -68,6 +68,9 @@ public class RevenueService {
     @Inject
     RevenueConfig config;
 
+    @Inject
+    RevenueSlots slots;
+
     public RevenueReport report(WebsiteSnapshot website, RevenueQuery query) throws SQLException {
         ReportBudget budget = new ReportBudget(config.budget());
         List<ZonedDateTime> starts = query.buckets();
@@ -101,12 +104,12 @@ public class RevenueService {
                 totals.toTotals(customers, visitors), series);
     }
 
-    private static void sum(Connection connection, WebsiteSnapshot website, RevenueQuery query,
+    private void sum(Connection connection, WebsiteSnapshot website, RevenueQuery query,
             List<ZonedDateTime> starts, List<BucketSums> buckets, BucketSums totals) throws SQLException {
         // the slots read whole: [slotsFrom, slotsTo); the payments of the range outside them are read one by one
-        Instant slotsFrom = RevenueSlots.slotAtOrAfter(query.start());
-        Instant slotsTo = RevenueSlots.slotOf(query.end());
-        if (slotsTo.isBefore(slotsFrom) || !starts.stream().allMatch(s -> RevenueSlots.startsSlot(s.toInstant()))) {
+        Instant slotsFrom = slots.slotAtOrAfter(query.start());
+        Instant slotsTo = slots.slotOf(query.end());
+        if (slotsTo.isBefore(slotsFrom) || !starts.stream().allMatch(s -> slots.startsSlot(s.toInstant()))) {
             slotsFrom = query.start();
             slotsTo = query.start();
         }

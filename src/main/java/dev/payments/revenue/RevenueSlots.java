@@ -1,5 +1,6 @@
 package dev.payments.revenue;
 
+import dev.payments.database.SchemaReady;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -11,7 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.sql.Statement;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
@@ -19,13 +20,12 @@ import org.jboss.logging.Logger;
  * The revenue sums of each website per UTC quarter hour (table revenue_slot, kept by payment's triggers: migration
  * V8): every change to payments adds rows, and this merges a quarter hour's rows into one. A pass takes the rows it
  * merges with SKIP LOCKED, and skips websites being deleted, so passes on several instances never wait for one
- * another nor for writers, and never merge a row twice.
+ * another nor for writers, and never merge a row twice. The width of a slot is the database's, revenue_slot_width()
+ * (migration V13), read once the schema is ready.
  */
 @ApplicationScoped
 public class RevenueSlots {
 
-    /** The width of a slot: revenue_slot_of in migration V8 must cut the same quarter hours (RevenueSlotsTest). */
-    static final Duration SLOT = Duration.ofMinutes(15);
     private static final Logger LOG = Logger.getLogger(RevenueSlots.class);
     private static final int BATCH = 1_000;
     private static final int MAX_PASSES = 100;
@@ -55,24 +55,35 @@ public class RevenueSlots {
                     or sum(refund_amount) <> 0)
             select count(*) from unmerged""";
 
+    private static final String SLOT_SECONDS = "select extract(epoch from revenue_slot_width())::bigint";
+
     @Inject
     AgroalDataSource dataSource;
 
+    /** Read before the service reports ready: API requests, which alone cut slots, wait for readiness until then. */
+    private volatile long slotSeconds;
+
+    void onSchemaReady(@Observes SchemaReady ready) {
+        slotSeconds = readSlotSeconds();
+    }
+
     /** Whether an instant starts a slot: a bucket edge that does not cannot be read from slots. */
-    static boolean startsSlot(Instant at) {
-        return at.getNano() == 0 && Math.floorMod(at.getEpochSecond(), SLOT.toSeconds()) == 0;
+    boolean startsSlot(Instant at) {
+        return at.getNano() == 0 && Math.floorMod(at.getEpochSecond(), slotSeconds) == 0;
     }
 
     /** The first slot start at or after {@code at}. */
-    static Instant slotAtOrAfter(Instant at) {
+    Instant slotAtOrAfter(Instant at) {
         Instant floor = slotOf(at);
-        return floor.equals(at) ? at : floor.plus(SLOT);
+        return floor.equals(at) ? at : floor.plusSeconds(slotSeconds);
     }
 
-    /** The start of the slot holding {@code at}. */
-    static Instant slotOf(Instant at) {
-        long seconds = SLOT.toSeconds();
-        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), seconds) * seconds);
+    /**
+     * The start of the slot holding {@code at}. Slots count from 1970-01-01 here and from 2000-01-01 in
+     * revenue_slot_of, a whole number of days later: the same slots for any width that divides a day.
+     */
+    Instant slotOf(Instant at) {
+        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), slotSeconds) * slotSeconds);
     }
 
     void schedule(@Observes StartupEvent start, Scheduler scheduler, RevenueConfig config) {
@@ -88,6 +99,17 @@ public class RevenueSlots {
             }
         } catch (SQLException e) {
             LOG.warnf("Merging revenue sums waits for the database (%s); the next pass continues", e.getMessage());
+        }
+    }
+
+    private long readSlotSeconds() {
+        try (Connection connection = dataSource.getConnection(); Statement select = connection.createStatement();
+                ResultSet width = select.executeQuery(SLOT_SECONDS)) {
+            width.next();
+            return width.getLong(1);
+        } catch (SQLException e) {
+            // unchecked, for Schema: a database out of reach keeps the service not ready, and Schema tries again
+            throw new IllegalStateException("Could not read the revenue slot width: " + e.getMessage(), e);
         }
     }
 

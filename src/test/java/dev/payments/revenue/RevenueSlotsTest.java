@@ -125,7 +125,7 @@ class RevenueSlotsTest {
 
     @Test
     void shouldCutTheSameQuarterHoursAsTheDatabase() throws SQLException {
-        // the service's slot width and migration V8's revenue_slot_of are two definitions of one quarter hour
+        // the service cuts slots by the width it read from revenue_slot_width(), which revenue_slot_of cuts them by
         List<Instant> instants = List.of(Instant.EPOCH, Instant.parse("1999-12-31T23:52:30Z"),
                 Instant.parse("2026-06-01T09:00:00Z"), Instant.parse("2026-06-01T09:04:59.999Z"),
                 Instant.parse("2026-06-01T09:09:59Z"), Instant.parse("2026-06-01T09:14:59.999999Z"),
@@ -137,7 +137,7 @@ class RevenueSlotsTest {
                 slotOf.setObject(1, at.atOffset(ZoneOffset.UTC));
                 try (ResultSet slot = slotOf.executeQuery()) {
                     slot.next();
-                    assertEquals(RevenueSlots.slotOf(at), slot.getObject(1, OffsetDateTime.class).toInstant(),
+                    assertEquals(slots.slotOf(at), slot.getObject(1, OffsetDateTime.class).toInstant(),
                             "the slot of " + at);
                 }
             }
