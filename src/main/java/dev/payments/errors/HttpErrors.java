@@ -10,9 +10,6 @@ public final class HttpErrors {
     /** POST /api/v1/payments/batch takes up to 1,000 payments. */
     private static final BodyLimit BATCH_BODY_LIMIT = new BodyLimit(1024 * 1024, "request body is larger than 1 MiB");
     private static final String BATCH_PATH = "/api/v1/payments/batch";
-    /** What a 503 asks the client to wait before retrying. */
-    static final String RETRY_AFTER_SECONDS = "5";
-
 
     private HttpErrors() {
     }

@@ -13,6 +13,7 @@ import dev.payments.admin.WebsiteRequests;
 import dev.payments.admin.WebsiteService;
 import dev.payments.auth.Credential;
 import dev.payments.auth.Permission;
+import dev.payments.http.RequestDeadline;
 import dev.payments.http.RequestIds;
 import dev.payments.support.Eventually;
 import dev.payments.support.Fixtures;

@@ -1,9 +1,11 @@
-package dev.payments.errors;
+package dev.payments.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.payments.http.BodyPrefetch;
-import dev.payments.http.RequestIds;
+import dev.payments.errors.ErrorReply;
+import dev.payments.errors.Failure;
+import dev.payments.errors.HttpErrors;
+import dev.payments.errors.Unavailable;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,8 +15,8 @@ import jakarta.inject.Inject;
 
 /**
  * Errors raised below the REST layer, by the HTTP server itself: a path no route serves, and a declared body length over
- * the cap. They get the same error shape as everything else. No body is read here: the REST layer reads every body
- * itself (http.BodyPrefetch, which caps those of undeclared length as they arrive).
+ * the cap. They get the same error shape as everything else ({@link ErrorReply}). No body is read here: the REST layer
+ * reads every body itself ({@link BodyPrefetch}, which caps those of undeclared length as they arrive).
  */
 @ApplicationScoped
 public class RouteErrors {
@@ -56,15 +58,8 @@ public class RouteErrors {
     private void write(RoutingContext ctx, int status) {
         Unavailable expired = status == 503 ? RequestDeadline.expired(ctx) : null;
         String message = expired != null ? expired.count() : HttpErrors.messageOf(status, ctx.request());
-        ErrorResponse body = ErrorResponse.of(status, HttpErrors.typeOf(status), message, null,
-                RequestIds.of(ctx.request()));
         try {
-            if (status == 503) {
-                ctx.response().putHeader("Retry-After", HttpErrors.RETRY_AFTER_SECONDS);
-            }
-            ctx.response().setStatusCode(status)
-                    .putHeader("Content-Type", "application/json")
-                    .end(json.writeValueAsString(body));
+            ErrorReply.of(Failure.of(status, message), RequestIds.of(ctx.request())).writeTo(ctx.response(), json);
         } catch (JsonProcessingException e) {
             ctx.fail(e);
         }
