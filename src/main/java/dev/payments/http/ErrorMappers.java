@@ -10,6 +10,7 @@ import dev.payments.errors.HttpErrors;
 import dev.payments.errors.Unavailable;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +22,9 @@ public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
     private static final String REQUEST_BODY = "request body";
+
+    @Inject
+    BodyCaps caps;
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
@@ -48,7 +52,7 @@ public class ErrorMappers {
             return malformedJson(json, request);
         }
         int status = e.getResponse().getStatus();
-        return respond(Failure.of(status, HttpErrors.messageOf(status, request)), request);
+        return respond(Failure.of(status, caps.messageOf(status, request)), request);
     }
 
     /** The client closed the connection before its body had arrived: nobody is left to read an answer. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payments.errors.ErrorReply;
 import dev.payments.errors.Failure;
-import dev.payments.errors.HttpErrors;
 import dev.payments.errors.Unavailable;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.Router;
@@ -24,6 +23,9 @@ public class RouteErrors {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    BodyCaps caps;
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::rejectOversizedBody);
         router.route().order(Integer.MIN_VALUE + 1).failureHandler(this::onFailure);
@@ -32,7 +34,7 @@ public class RouteErrors {
 
     /** A declared Content-Length over the cap is refused before any of the body is read, on every route. */
     private void rejectOversizedBody(RoutingContext ctx) {
-        if (BodyPrefetch.declaredLength(ctx.request()) > HttpErrors.bodyLimit(ctx.request().path()).bytes()) {
+        if (BodyPrefetch.declaredLength(ctx.request()) > caps.of(ctx.request().path()).bytes()) {
             ctx.fail(413);
             return;
         }
@@ -57,7 +59,7 @@ public class RouteErrors {
 
     private void write(RoutingContext ctx, int status) {
         Unavailable expired = status == 503 ? RequestDeadline.expired(ctx) : null;
-        String message = expired != null ? expired.count() : HttpErrors.messageOf(status, ctx.request());
+        String message = expired != null ? expired.count() : caps.messageOf(status, ctx.request());
         try {
             ErrorReply.of(Failure.of(status, message), RequestIds.of(ctx.request())).writeTo(ctx.response(), json);
         } catch (JsonProcessingException e) {
