@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A failure as its client receives it: status, headers (Retry-After on a 503) and the contract's error body. The one
- * renderer of every error answer, whether the REST layer gives it (http.ErrorMappers) or the routes below it do
- * (http.RouteErrors).
+ * renderer of every error answer, whether the REST layer's exception mappers give it or the routes below that layer
+ * do.
  */
 public record ErrorReply(int status, Map<String, String> headers, ErrorResponse body) {
 

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * How a client's mistake reads in the contract's error shape: status, type, message and the fields at fault. The one
- * home of these wordings, used by http.ErrorMappers for a request and by the batch route for each of its items.
+ * home of these wordings, used by the REST layer's exception mappers for a request and by the batch route for each of
+ * its items.
  */
 public record Failure(int status, String type, String message, List<String> fields) {
 

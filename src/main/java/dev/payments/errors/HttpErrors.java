@@ -26,7 +26,7 @@ public final class HttpErrors {
         };
     }
 
-    /** The message of a failure with this status; a 413's names its route's cap, which http.HttpLimits knows. */
+    /** The message of a failure with this status; a 413's, which names its route's cap, is the body caps' own. */
     public static String messageOf(int status, HttpServerRequest request) {
         return switch (status) {
             case 400 -> "malformed request";
