@@ -32,7 +32,7 @@ public class AccessTokenService {
                 .toList();
     }
 
-    /** Creates a token the caller may grant (auth.TokenCeiling, checked by the resource). */
+    /** Creates a token the caller may grant: {@link TokenCeiling#checkGrant}, which the resource calls first. */
     @Transactional
     public AccessTokenView create(NewAccessToken grant) {
         List<String> unknown = grant.websiteIds().stream().filter(id -> Website.findByIdOptional(id).isEmpty())
