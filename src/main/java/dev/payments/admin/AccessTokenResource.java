@@ -3,6 +3,8 @@ package dev.payments.admin;
 import dev.payments.auth.Caller;
 import dev.payments.auth.Permission;
 import dev.payments.auth.Requires;
+import dev.payments.auth.TokenCeiling;
+import dev.payments.auth.WebsiteReach;
 import dev.payments.http.Envelope;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
@@ -53,7 +55,9 @@ public class AccessTokenResource {
     @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "UnsupportedMediaType")
     public Envelope<AccessTokenView> create(@Valid @NotNull(message = "is required") CreateTokenRequest body) {
-        return Envelope.of(service.create(caller.credential(), body));
+        NewAccessToken grant = NewAccessToken.of(body, caller.credential());
+        TokenCeiling.checkGrant(caller.credential(), grant.permissions(), WebsiteReach.of(grant.websiteIds()));
+        return Envelope.of(service.create(grant));
     }
 
     @DELETE

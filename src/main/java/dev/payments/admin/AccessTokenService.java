@@ -3,8 +3,8 @@ package dev.payments.admin;
 import dev.payments.auth.AccountToken;
 import dev.payments.auth.Credential;
 import dev.payments.auth.CredentialStore;
-import dev.payments.auth.Permission;
 import dev.payments.auth.Secrets;
+import dev.payments.auth.TokenCeiling;
 import dev.payments.errors.ApiException;
 import dev.payments.http.Identifiers;
 import dev.payments.websites.Website;
@@ -13,11 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
- * dft_ account tokens. A caller only sees, creates and revokes tokens within its own ceiling: no permission it lacks,
- * no website it cannot reach.
+ * dft_ account tokens. A caller only sees, creates and revokes tokens within its own ceiling ({@link TokenCeiling}): no
+ * permission it lacks, no website it cannot reach.
  */
 @ApplicationScoped
 public class AccessTokenService {
@@ -28,42 +27,27 @@ public class AccessTokenService {
     @Transactional
     public List<AccessTokenView> list(Credential caller) {
         return AccountToken.listInOrder().stream()
-                .filter(t -> withinCeiling(caller, t))
+                .filter(t -> TokenCeiling.covers(caller, t))
                 .map(t -> AccessTokenView.of(t, null))
                 .toList();
     }
 
+    /** Creates a token the caller may grant: {@link TokenCeiling#checkGrant}, which the resource calls first. */
     @Transactional
-    public AccessTokenView create(Credential caller, CreateTokenRequest request) {
-        // without permissions, a token gets the caller's own
-        List<String> permissions = request.permissions() == null
-                ? caller.permissions().stream().map(Permission::wire).sorted().toList()
-                : request.permissions().stream().map(String::trim).distinct().toList();
-        List<String> websiteIds = request.websiteIds() == null ? List.of()
-                : request.websiteIds().stream().map(id -> Identifiers.inParameter(id, "websiteIds")).map(String::trim)
-                        .distinct().toList();
-        for (String permission : permissions) {
-            Permission known = Permission.fromWire(permission).orElseThrow(() -> ApiException.badRequest(
-                    "unknown permission " + permission + "; known: " + Permission.NAMES, "permissions"));
-            if (!caller.allows(known)) {
-                throw ApiException.forbidden("cannot grant " + permission + ": the calling token does not have it");
-            }
-        }
-        if (!caller.allWebsites() && (websiteIds.isEmpty() || !caller.websiteIds().containsAll(websiteIds))) {
-            throw ApiException.forbidden("cannot grant access to websites the calling token cannot reach");
-        }
-        List<String> unknown = websiteIds.stream().filter(id -> Website.findByIdOptional(id).isEmpty()).toList();
+    public AccessTokenView create(NewAccessToken grant) {
+        List<String> unknown = grant.websiteIds().stream().filter(id -> Website.findByIdOptional(id).isEmpty())
+                .toList();
         if (!unknown.isEmpty()) {
             throw ApiException.badRequest("unknown website ids: " + String.join(", ", unknown), "websiteIds");
         }
         String raw = Secrets.newSecret(Secrets.ACCOUNT_TOKEN_PREFIX);
         AccountToken token = new AccountToken();
         token.id = Secrets.newId();
-        token.name = request.name().trim();
+        token.name = grant.name();
         token.tokenHash = Secrets.hash(raw);
         token.displayKey = Secrets.mask(raw);
-        token.permissions = permissions;
-        token.websiteIds = websiteIds;
+        token.permissions = grant.permissions();
+        token.websiteIds = grant.websiteIds();
         token.createdAt = Instant.now();
         token.persist();
         credentials.created(token.tokenHash);
@@ -74,7 +58,7 @@ public class AccessTokenService {
     public void revoke(Credential caller, String tokenId) {
         Identifiers.inPath(tokenId, "access token");
         AccountToken token = AccountToken.<AccountToken>findByIdOptional(tokenId)
-                .filter(t -> withinCeiling(caller, t))
+                .filter(t -> TokenCeiling.covers(caller, t))
                 .orElseThrow(() -> ApiException.notFound("no access token " + tokenId));
         credentials.evict(token.tokenHash);
         token.delete();
@@ -82,14 +66,5 @@ public class AccessTokenService {
         AccountToken.getEntityManager().createNativeQuery("""
                 insert into revoked_token (token_hash, revoked_at) values (?1, ?2) on conflict do nothing""")
                 .setParameter(1, token.tokenHash).setParameter(2, Instant.now()).executeUpdate();
-    }
-
-    /** Whether every permission and website of the token is also the caller's. */
-    private static boolean withinCeiling(Credential caller, AccountToken token) {
-        boolean permissions = token.permissions.stream()
-                .allMatch(p -> Permission.fromWire(p).map(caller::allows).orElse(true));
-        Set<String> reach = caller.websiteIds();
-        boolean websites = caller.allWebsites() || (!token.websiteIds.isEmpty() && reach.containsAll(token.websiteIds));
-        return permissions && websites;
     }
 }

@@ -45,12 +45,12 @@ class DevDemo {
             return;
         }
         String websiteId = Website.<Website>find("domain", DOMAIN).firstResultOptional().map(w -> w.id)
-                .orElseGet(() -> websites.create(SYSTEM, new WebsiteRequests.Create(DOMAIN, "Demo website", null, null)).id());
+                .orElseGet(() -> websites.create(new WebsiteRequests.Create(DOMAIN, "Demo website", null, null)).id());
         WebsiteKey.<WebsiteKey>list("websiteId = ?1 and name = ?2", websiteId, NAME)
                 .forEach(k -> keys.revoke(websiteId, k.id));
         AccountToken.<AccountToken>list("name", NAME).forEach(t -> tokens.revoke(SYSTEM, t.id));
         String key = keys.create(websiteId, NAME).key();
-        String token = tokens.create(SYSTEM, new CreateTokenRequest(NAME, List.of("*"), List.of())).key();
+        String token = tokens.create(new NewAccessToken(NAME, List.of("*"), List.of())).key();
         LOG.infof("""
 
                 ==== Dev mode demo data (new at every start; set PAYMENTS_BOOTSTRAP_TOKEN to turn this off) ====

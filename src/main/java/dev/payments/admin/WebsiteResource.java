@@ -3,6 +3,7 @@ package dev.payments.admin;
 import dev.payments.auth.Caller;
 import dev.payments.auth.Permission;
 import dev.payments.auth.Requires;
+import dev.payments.auth.TokenCeiling;
 import dev.payments.auth.WebsiteScope;
 import dev.payments.http.Envelope;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -54,7 +55,8 @@ public class WebsiteResource {
     @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "UnsupportedMediaType")
     public Envelope<WebsiteView> create(@Valid @NotNull(message = "is required") WebsiteRequests.Create body) {
-        return Envelope.of(service.create(caller.credential(), body));
+        TokenCeiling.checkCreatesWebsites(caller.credential());
+        return Envelope.of(service.create(body));
     }
 
     @GET

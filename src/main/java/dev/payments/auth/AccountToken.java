@@ -10,7 +10,7 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A dft_ account token, stored by the hash of its raw value; an empty website list means all websites. */
+/** A dft_ account token, stored by the hash of its raw value; its website list as {@link WebsiteReach} reads it. */
 @Entity
 @Table(name = "account_token")
 public class AccountToken extends PanacheEntityBase {

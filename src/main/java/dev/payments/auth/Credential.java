@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * A resolved df_ key or dft_ token, as cached in memory. For a website key, {@code websiteIds} holds its one website;
- * for an account token an empty set means every website.
+ * for an account token, those it reaches ({@link WebsiteReach}).
  */
 public record Credential(String id, Kind kind, Set<Permission> permissions, Set<String> websiteIds) {
 
@@ -27,12 +27,16 @@ public record Credential(String id, Kind kind, Set<Permission> permissions, Set<
         return Arrays.stream(anyOf).anyMatch(this::allows);
     }
 
+    public WebsiteReach reach() {
+        return new WebsiteReach(websiteIds);
+    }
+
     public boolean allWebsites() {
-        return websiteIds.isEmpty();
+        return reach().everyWebsite();
     }
 
     public boolean canAccess(String websiteId) {
-        return allWebsites() || websiteIds.contains(websiteId);
+        return reach().reaches(websiteId);
     }
 
     /** The website of a df_ key. */

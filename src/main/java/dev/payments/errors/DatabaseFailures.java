@@ -19,13 +19,13 @@ public final class DatabaseFailures {
     }
 
     /** No pool connection came free within the acquisition timeout: the pool, not the database, ran out. */
-    static boolean isPoolExhausted(Throwable failure) {
+    public static boolean isPoolExhausted(Throwable failure) {
         return anyCause(failure, t -> t instanceof SQLException sql && sql.getSQLState() == null
                 && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout"));
     }
 
     /** A unique constraint lost to a concurrent request (e.g. two websites created with one domain at once). */
-    static boolean isUniqueViolation(Throwable failure) {
+    public static boolean isUniqueViolation(Throwable failure) {
         return hasState(failure, "23505");
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The one shape of every error response (contract section 5). */
-// also serialized outside the REST layer (RouteErrors), where no build-time serializer exists: native needs reflection
+// also serialized by the routes below the REST layer, where no build-time serializer exists: native needs reflection
 @RegisterForReflection(targets = {ErrorResponse.class, ErrorResponse.Detail.class})
 @Schema(name = "Error", description = "Every error, from every layer, has this shape",
         requiredProperties = {"status", "error"})

@@ -16,12 +16,18 @@ import java.util.stream.Collectors;
 
 /**
  * How a client's mistake reads in the contract's error shape: status, type, message and the fields at fault. The one
- * home of these wordings, used by {@link ErrorMappers} for a request and by the batch route for each of its items.
+ * home of these wordings, used by the REST layer's exception mappers for a request and by the batch route for each of
+ * its items.
  */
 public record Failure(int status, String type, String message, List<String> fields) {
 
     /** Jackson's wording when STRICT_DUPLICATE_DETECTION finds a repeated key. */
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '(.{1,255})'");
+
+    /** A failure of the HTTP layer's own, typed by its status alone. */
+    public static Failure of(int status, String message) {
+        return new Failure(status, HttpErrors.typeOf(status), message, null);
+    }
 
     public static Failure of(ApiException e) {
         return new Failure(e.status(), e.type(), e.getMessage(), e.fields());

@@ -2,17 +2,8 @@ package dev.payments.errors;
 
 import io.vertx.core.http.HttpServerRequest;
 
-/** Messages for the failures the HTTP layer itself detects (no route, wrong method, media type, size). */
+/** Messages for the failures the HTTP layer itself detects (no route, wrong method, media type). */
 public final class HttpErrors {
-
-    /** The cap on request bodies; quarkus.http.limits.max-body-size is set above the largest. */
-    private static final BodyLimit BODY_LIMIT = new BodyLimit(64 * 1024, "request body is larger than 64 KiB");
-    /** POST /api/v1/payments/batch takes up to 1,000 payments. */
-    private static final BodyLimit BATCH_BODY_LIMIT = new BodyLimit(1024 * 1024, "request body is larger than 1 MiB");
-    private static final String BATCH_PATH = "/api/v1/payments/batch";
-    /** What a 503 asks the client to wait before retrying. */
-    static final String RETRY_AFTER_SECONDS = "5";
-
 
     private HttpErrors() {
     }
@@ -35,21 +26,13 @@ public final class HttpErrors {
         };
     }
 
-    /** The cap on the body of a request to this path. */
-    public static BodyLimit bodyLimit(String path) {
-        return BATCH_PATH.equals(path) ? BATCH_BODY_LIMIT : BODY_LIMIT;
-    }
-
-    public record BodyLimit(long bytes, String message) {
-    }
-
+    /** The message of a failure with this status; a 413's, which names its route's cap, is the body caps' own. */
     public static String messageOf(int status, HttpServerRequest request) {
         return switch (status) {
             case 400 -> "malformed request";
             case 404 -> "no route for " + request.method() + " " + request.path();
             case 405 -> "method " + request.method() + " is not allowed on " + request.path();
             case 406 -> "responses are only available as application/json (and text/csv from GET /api/v1/payments)";
-            case 413 -> bodyLimit(request.path()).message();
             case 415 -> "Content-Type must be application/json";
             case 503 -> "the service is unavailable; retry shortly";
             default -> status >= 500 ? "internal server error" : "request failed with status " + status;

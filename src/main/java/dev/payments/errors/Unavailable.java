@@ -19,7 +19,7 @@ public enum Unavailable {
     /** A revenue report outlasted its budget (PAYMENTS_REVENUE_BUDGET) and was stopped. */
     REPORT_BUDGET("the report took longer than its budget and was stopped; ask for a shorter range or a wider interval, "
             + "or retry later"),
-    /** The bytes of request bodies still arriving reached their cap ({@code http.PendingBodies}). */
+    /** The bytes of request bodies still arriving reached their cap. */
     BODIES("too many request bodies are arriving at once; retry shortly");
 
     private final String message;

@@ -60,7 +60,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "Conflict", responseCode = "409", description = "Conflicts with stored state",
                                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
-                        @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "Body over 64 KiB",
+                        @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "Body over " + BodyCaps.STANDARD,
                                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class))),
                         @APIResponse(name = "UnsupportedMediaType", responseCode = "415",
                                 description = "Body is not application/json",

@@ -40,6 +40,9 @@ public class BodyPrefetch {
     HttpLimits limits;
 
     @Inject
+    BodyCaps caps;
+
+    @Inject
     Vertx vertx;
 
     @Inject
@@ -105,7 +108,7 @@ public class BodyPrefetch {
         private final HttpServerRequest request;
         private final UniEmitter<? super Void> emitter;
         private final HttpConnection connection;
-        private final HttpErrors.BodyLimit cap;
+        private final BodySize cap;
         private final Buffer body = Buffer.buffer();
         private long timer;
         private boolean over;
@@ -116,7 +119,7 @@ public class BodyPrefetch {
             this.request = routing.request();
             this.emitter = emitter;
             this.connection = request.connection();
-            this.cap = HttpErrors.bodyLimit(request.path());
+            this.cap = caps.of(request.path());
         }
 
         void start() {
@@ -134,7 +137,7 @@ public class BodyPrefetch {
                 return;
             }
             if (body.length() + chunk.length() > cap.bytes()) {
-                refuse("too_large", new ApiException(413, HttpErrors.typeOf(413), cap.message(), null));
+                refuse("too_large", new ApiException(413, HttpErrors.typeOf(413), cap.tooLarge(), null));
             } else if (!pending.hold(connection, chunk.length())) {
                 refuse("too_many", Unavailable.BODIES.exception());
             } else {

@@ -10,6 +10,7 @@ import dev.payments.auth.WebsiteScope;
 import dev.payments.errors.ApiException;
 import dev.payments.errors.Failure;
 import dev.payments.http.ApiDocs;
+import dev.payments.http.BodyCaps;
 import dev.payments.http.Envelope;
 import dev.payments.ratelimit.RateLimits;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -72,7 +73,7 @@ public class PaymentBatchResource {
                     + "(same outcomes, idempotency, concurrency guarantees). The answer has one item per input, in "
                     + "order: the message and transaction_id a POST would have answered, or the item's error (it "
                     + "stores nothing and does not stop the others). Each item counts against the rate limit. Body "
-                    + "cap 1 MiB.")
+                    + "cap " + BodyCaps.BATCH + ".")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = PaymentRequest.class, minItems = 1,
                     maxItems = MAX_ITEMS)))

@@ -3,6 +3,7 @@ package dev.payments.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payments.http.ErrorMappers;
 import dev.payments.support.Eventually;
 import dev.payments.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;

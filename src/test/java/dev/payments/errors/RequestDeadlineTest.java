@@ -11,8 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.payments.admin.ApiKeyService;
 import dev.payments.admin.WebsiteRequests;
 import dev.payments.admin.WebsiteService;
-import dev.payments.auth.Credential;
-import dev.payments.auth.Permission;
+import dev.payments.http.RequestDeadline;
 import dev.payments.http.RequestIds;
 import dev.payments.support.Eventually;
 import dev.payments.support.Fixtures;
@@ -32,7 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -141,10 +139,8 @@ class RequestDeadlineTest {
      * so the short deadline does not apply to it.
      */
     private String websiteKey() {
-        Credential admin = new Credential("request-deadline-test", Credential.Kind.ACCOUNT_TOKEN,
-                Set.of(Permission.ALL), Set.of());
         String domain = unique("site").replace('_', '-') + ".example.com";
-        String websiteId = websites.create(admin, new WebsiteRequests.Create(domain, null, "USD", null)).id();
+        String websiteId = websites.create(new WebsiteRequests.Create(domain, null, "USD", null)).id();
         return apiKeys.create(websiteId, "test key").key();
     }
 

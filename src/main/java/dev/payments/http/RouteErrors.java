@@ -1,9 +1,10 @@
-package dev.payments.errors;
+package dev.payments.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.payments.http.BodyPrefetch;
-import dev.payments.http.RequestIds;
+import dev.payments.errors.ErrorReply;
+import dev.payments.errors.Failure;
+import dev.payments.errors.Unavailable;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,14 +14,17 @@ import jakarta.inject.Inject;
 
 /**
  * Errors raised below the REST layer, by the HTTP server itself: a path no route serves, and a declared body length over
- * the cap. They get the same error shape as everything else. No body is read here: the REST layer reads every body
- * itself (http.BodyPrefetch, which caps those of undeclared length as they arrive).
+ * the cap. They get the same error shape as everything else ({@link ErrorReply}). No body is read here: the REST layer
+ * reads every body itself ({@link BodyPrefetch}, which caps those of undeclared length as they arrive).
  */
 @ApplicationScoped
 public class RouteErrors {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    BodyCaps caps;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::rejectOversizedBody);
@@ -30,7 +34,7 @@ public class RouteErrors {
 
     /** A declared Content-Length over the cap is refused before any of the body is read, on every route. */
     private void rejectOversizedBody(RoutingContext ctx) {
-        if (BodyPrefetch.declaredLength(ctx.request()) > HttpErrors.bodyLimit(ctx.request().path()).bytes()) {
+        if (BodyPrefetch.declaredLength(ctx.request()) > caps.of(ctx.request().path()).bytes()) {
             ctx.fail(413);
             return;
         }
@@ -55,16 +59,9 @@ public class RouteErrors {
 
     private void write(RoutingContext ctx, int status) {
         Unavailable expired = status == 503 ? RequestDeadline.expired(ctx) : null;
-        String message = expired != null ? expired.count() : HttpErrors.messageOf(status, ctx.request());
-        ErrorResponse body = ErrorResponse.of(status, HttpErrors.typeOf(status), message, null,
-                RequestIds.of(ctx.request()));
+        String message = expired != null ? expired.count() : caps.messageOf(status, ctx.request());
         try {
-            if (status == 503) {
-                ctx.response().putHeader("Retry-After", HttpErrors.RETRY_AFTER_SECONDS);
-            }
-            ctx.response().setStatusCode(status)
-                    .putHeader("Content-Type", "application/json")
-                    .end(json.writeValueAsString(body));
+            ErrorReply.of(Failure.of(status, message), RequestIds.of(ctx.request())).writeTo(ctx.response(), json);
         } catch (JsonProcessingException e) {
             ctx.fail(e);
         }

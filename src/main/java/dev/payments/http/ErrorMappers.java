@@ -1,23 +1,30 @@
-package dev.payments.errors;
+package dev.payments.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.payments.http.RequestIds;
+import dev.payments.errors.ApiException;
+import dev.payments.errors.DatabaseFailures;
+import dev.payments.errors.ErrorReply;
+import dev.payments.errors.Failure;
+import dev.payments.errors.HttpErrors;
+import dev.payments.errors.Unavailable;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The one place where every failure inside the REST layer becomes the contract's error shape. */
+/** Every failure inside the REST layer, answered in the contract's error shape ({@link ErrorReply}). */
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
     private static final String REQUEST_BODY = "request body";
+
+    @Inject
+    BodyCaps caps;
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
@@ -45,7 +52,7 @@ public class ErrorMappers {
             return malformedJson(json, request);
         }
         int status = e.getResponse().getStatus();
-        return respond(status, HttpErrors.typeOf(status), HttpErrors.messageOf(status, request), null, request);
+        return respond(Failure.of(status, caps.messageOf(status, request)), request);
     }
 
     /** The client closed the connection before its body had arrived: nobody is left to read an answer. */
@@ -53,7 +60,7 @@ public class ErrorMappers {
     public Response clientGone(HttpClosedException e, HttpServerRequest request) {
         LOG.debugf("request %s: the client closed the connection before sending its whole body",
                 RequestIds.of(request));
-        return respond(400, HttpErrors.typeOf(400), "the request body is incomplete", null, request);
+        return respond(Failure.of(400, "the request body is incomplete"), request);
     }
 
     @ServerExceptionMapper
@@ -62,35 +69,22 @@ public class ErrorMappers {
             // the work of a request already answered (503 at its deadline) ended and found the response written: no
             // bug; writing this answer fails too, and RequestDeadline drops that failure
             LOG.debugf("request %s ended after its answer was written: %s", RequestIds.of(request), e);
-            return respond(503, HttpErrors.typeOf(503), "the request was not answered within its deadline", null,
-                    request);
+            return respond(Failure.of(503, "the request was not answered within its deadline"), request);
         }
         if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("database unavailable while serving request %s: %s", RequestIds.of(request),
                     DatabaseFailures.rootMessage(e));
             Unavailable reason = DatabaseFailures.isPoolExhausted(e) ? Unavailable.CONNECTIONS : Unavailable.DATABASE;
-            return respond(503, HttpErrors.typeOf(503), reason.count(), null, request);
+            return respond(Failure.of(503, reason.count()), request);
         }
         if (DatabaseFailures.isUniqueViolation(e)) {
-            return respond(409, HttpErrors.typeOf(409), "conflicts with a concurrent change; retry the request", null,
-                    request);
+            return respond(Failure.of(409, "conflicts with a concurrent change; retry the request"), request);
         }
         LOG.errorf(e, "unexpected failure while serving request %s", RequestIds.of(request));
-        return respond(500, HttpErrors.typeOf(500), HttpErrors.messageOf(500, request), null, request);
-    }
-
-    private static Response respond(int status, String type, String message, List<String> fields,
-            HttpServerRequest request) {
-        Response.ResponseBuilder response = Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorResponse.of(status, type, message, fields, RequestIds.of(request)));
-        if (status == 503) {
-            response.header("Retry-After", HttpErrors.RETRY_AFTER_SECONDS);
-        }
-        return response.build();
+        return respond(Failure.of(500, HttpErrors.messageOf(500, request)), request);
     }
 
     private static Response respond(Failure failure, HttpServerRequest request) {
-        return respond(failure.status(), failure.type(), failure.message(), failure.fields(), request);
+        return ErrorReply.of(failure, RequestIds.of(request)).toResponse();
     }
 }

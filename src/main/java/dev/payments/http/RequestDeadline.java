@@ -1,5 +1,6 @@
-package dev.payments.errors;
+package dev.payments.http;
 
+import dev.payments.errors.Unavailable;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.vertx.ext.web.Router;
@@ -7,8 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import dev.payments.http.BodyPrefetch;
-import dev.payments.http.RequestIds;
 import jakarta.ws.rs.Priorities;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
