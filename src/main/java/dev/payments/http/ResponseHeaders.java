@@ -2,6 +2,8 @@ package dev.payments.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.headers.Header;
@@ -16,10 +18,11 @@ final class ResponseHeaders {
 
     private static final String REQUEST_ID = "X-Request-Id";
     private static final String RETRY_AFTER = "Retry-After";
-    private static final Map<String, String> RATE_LIMIT = Map.of(
+    /** In this order in the document: a Map.of would list them in an order that changes from build to build. */
+    private static final SortedMap<String, String> RATE_LIMIT = new TreeMap<>(Map.of(
             "RateLimit-Limit", "The token's quota of requests per period (sent when the request was authenticated)",
             "RateLimit-Remaining", "Requests left in the quota (sent when the request was authenticated)",
-            "RateLimit-Reset", "Seconds until the quota is full again (sent when the request was authenticated)");
+            "RateLimit-Reset", "Seconds until the quota is full again (sent when the request was authenticated)"));
 
     private ResponseHeaders() {
     }

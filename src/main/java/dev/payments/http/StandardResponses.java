@@ -4,6 +4,8 @@ import dev.payments.errors.HttpErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -18,13 +20,13 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  */
 public class StandardResponses implements OASFilter {
 
-    /** The error responses of {@link ApiDocs}, by status. */
-    private static final Map<Integer, String> ERRORS = Map.ofEntries(
+    /** The error responses of {@link ApiDocs}, by status, in order (the document's bytes stay the same per build). */
+    private static final SortedMap<Integer, String> ERRORS = new TreeMap<>(Map.ofEntries(
             Map.entry(400, "BadRequest"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
             Map.entry(404, "NotFound"), Map.entry(406, "NotAcceptable"), Map.entry(408, "RequestTimeout"),
             Map.entry(409, "Conflict"),
             Map.entry(413, "PayloadTooLarge"), Map.entry(415, "UnsupportedMediaType"),
-            Map.entry(429, "TooManyRequests"), Map.entry(500, "InternalError"), Map.entry(503, "ServiceUnavailable"));
+            Map.entry(429, "TooManyRequests"), Map.entry(500, "InternalError"), Map.entry(503, "ServiceUnavailable")));
     /** A declared length over the cap is refused on any route, as is an Accept without JSON. */
     private static final List<Integer> EVERY_ROUTE = List.of(401, 403, 406, 413, 429, 500, 503);
 
@@ -66,7 +68,10 @@ public class StandardResponses implements OASFilter {
             error.put("type", HttpErrors.typeOf(status));
             error.put("message", response.getDescription());
             error.put("request_id", "3f2c1e9a-7b4d-4c1a-9e8f-5a6b7c8d9e0f");
-            json.setExample(Map.of("status", "error", "error", error));
+            Map<String, Object> example = new LinkedHashMap<>();
+            example.put("status", "error");
+            example.put("error", error);
+            json.setExample(example);
         });
     }
 }
