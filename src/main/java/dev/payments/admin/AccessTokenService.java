@@ -5,6 +5,7 @@ import dev.payments.auth.Credential;
 import dev.payments.auth.CredentialStore;
 import dev.payments.auth.Permission;
 import dev.payments.auth.Secrets;
+import dev.payments.database.Jdbc;
 import dev.payments.errors.ApiException;
 import dev.payments.http.Identifiers;
 import dev.payments.websites.Website;
@@ -24,6 +25,9 @@ public class AccessTokenService {
 
     @Inject
     CredentialStore credentials;
+
+    @Inject
+    Jdbc jdbc;
 
     @Transactional
     public List<AccessTokenView> list(Credential caller) {
@@ -79,9 +83,8 @@ public class AccessTokenService {
         credentials.evict(token.tokenHash);
         token.delete();
         // remembered, so that a revoked bootstrap token is not stored again at the next start
-        AccountToken.getEntityManager().createNativeQuery("""
-                insert into revoked_token (token_hash, revoked_at) values (?1, ?2) on conflict do nothing""")
-                .setParameter(1, token.tokenHash).setParameter(2, Instant.now()).executeUpdate();
+        jdbc.update("insert into revoked_token (token_hash, revoked_at) values (?, ?) on conflict do nothing",
+                Jdbc.values(token.tokenHash, Instant.now()));
     }
 
     /** Whether every permission and website of the token is also the caller's. */
