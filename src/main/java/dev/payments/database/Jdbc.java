@@ -21,8 +21,8 @@ import javax.sql.DataSource;
  * website): no Hibernate query or loader to set up on their way (the first HQL statement alone initialises Hibernate's
  * parser, some 35 ms of CPU on a cold JVM).
  *
- * <p>A database failure is raised unchecked, with the driver's exception as its cause, for the error mappers
- * ({@code DatabaseFailures} looks through the causes).
+ * <p>A database failure is raised unchecked, a {@link JdbcFailure} with the driver's exception as its cause, for the
+ * error mappers ({@code DatabaseFailures} looks through the causes).
  */
 @ApplicationScoped
 public class Jdbc {
@@ -99,7 +99,7 @@ public class Jdbc {
         try (Connection connection = connections.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw failed(e);
+            throw new JdbcFailure(e);
         }
     }
 
@@ -132,9 +132,5 @@ public class Jdbc {
         } catch (SQLException e) {
             failure.addSuppressed(e); // the connection goes back to the pool, which discards a broken one
         }
-    }
-
-    private static IllegalStateException failed(SQLException e) {
-        return new IllegalStateException(e.getMessage(), e);
     }
 }
