@@ -1,16 +1,13 @@
 package dev.payments.revenue;
 
-import io.agroal.api.AgroalDataSource;
+import dev.payments.database.Jdbc;
+import dev.payments.database.JdbcFailure;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -56,7 +53,7 @@ public class RevenueSlots {
             select count(*) from unmerged""";
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     /** Whether an instant starts a slot: a bucket edge that does not cannot be read from slots. */
     static boolean startsSlot(Instant at) {
@@ -86,20 +83,13 @@ public class RevenueSlots {
             for (int pass = 0; pass < MAX_PASSES && merge() == BATCH; pass++) {
                 // a full batch: more may be waiting
             }
-        } catch (SQLException e) {
+        } catch (JdbcFailure e) {
             LOG.warnf("Merging revenue sums waits for the database (%s); the next pass continues", e.getMessage());
         }
     }
 
     /** One pass over the slots of at most 1,000 unmerged rows; how many such rows it found. */
-    int merge() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement merge = connection.prepareStatement(MERGE)) {
-            merge.setInt(1, BATCH);
-            try (ResultSet taken = merge.executeQuery()) {
-                taken.next();
-                return taken.getInt(1);
-            }
-        }
+    int merge() {
+        return jdbc.single(MERGE, Jdbc.values(BATCH), taken -> taken.getInt(1)).orElseThrow();
     }
 }
