@@ -13,9 +13,10 @@ import javax.sql.DataSource;
 
 /**
  * The one way to the database in plain SQL: the request path's lookups and writes, reads, reports and jobs. Every
- * connection comes from {@link PooledConnections}, so a virtual thread never holds a carrier while the pool grows; on
- * any other thread that is the pool itself, whose connection takes part in the caller's JTA transaction if there is
- * one (a statement here then commits or rolls back with the caller's Panache changes).
+ * connection comes from {@link PooledConnections}, so a virtual thread never holds a carrier while the pool grows (and
+ * takes no part in a JTA transaction: the create routes open none); on any other thread that is the pool itself, whose
+ * connection takes part in the caller's JTA transaction if there is one (a statement here then commits or rolls back
+ * with the caller's Panache changes).
  *
  * <p>Plain JDBC rather than Hibernate also for the lookups a cold start's first requests make (a key, a token, a
  * website): no Hibernate query or loader to set up on their way (the first HQL statement alone initialises Hibernate's
