@@ -5,6 +5,7 @@ import dev.payments.auth.Credential;
 import dev.payments.auth.CredentialStore;
 import dev.payments.auth.Secrets;
 import dev.payments.auth.TokenCeiling;
+import dev.payments.database.Jdbc;
 import dev.payments.errors.ApiException;
 import dev.payments.http.Identifiers;
 import dev.payments.websites.Website;
@@ -23,6 +24,9 @@ public class AccessTokenService {
 
     @Inject
     CredentialStore credentials;
+
+    @Inject
+    Jdbc jdbc;
 
     @Transactional
     public List<AccessTokenView> list(Credential caller) {
@@ -63,8 +67,7 @@ public class AccessTokenService {
         credentials.evict(token.tokenHash);
         token.delete();
         // remembered, so that a revoked bootstrap token is not stored again at the next start
-        AccountToken.getEntityManager().createNativeQuery("""
-                insert into revoked_token (token_hash, revoked_at) values (?1, ?2) on conflict do nothing""")
-                .setParameter(1, token.tokenHash).setParameter(2, Instant.now()).executeUpdate();
+        jdbc.update("insert into revoked_token (token_hash, revoked_at) values (?, ?) on conflict do nothing",
+                Jdbc.values(token.tokenHash, Instant.now()));
     }
 }

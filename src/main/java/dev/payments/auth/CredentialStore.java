@@ -6,8 +6,7 @@ import dev.payments.cache.AfterCommit;
 import dev.payments.cache.CacheConfig;
 import dev.payments.cache.Invalidations;
 import dev.payments.cache.LookupCache;
-import dev.payments.database.PooledConnections;
-import dev.payments.database.SingleRow;
+import dev.payments.database.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,11 +30,10 @@ public class CredentialStore {
 
     private final LookupCache<Credential> cache;
     private final Cache<String, Boolean> misses;
-    private final PooledConnections dataSource;
+    private final Jdbc jdbc;
 
-    CredentialStore(CacheConfig config, AfterCommit afterCommit, Invalidations invalidations,
-            PooledConnections dataSource) {
-        this.dataSource = dataSource;
+    CredentialStore(CacheConfig config, AfterCommit afterCommit, Invalidations invalidations, Jdbc jdbc) {
+        this.jdbc = jdbc;
         this.cache = new LookupCache<>(KnownCredentials.TOPIC, config, afterCommit, invalidations);
         this.misses = Caffeine.newBuilder().expireAfterWrite(MISS_TTL).maximumSize(config.maxEntries()).build();
     }
@@ -74,14 +72,14 @@ public class CredentialStore {
     }
 
     private Optional<Credential> loadWebsiteKey(String hash) {
-        return SingleRow.find(dataSource, "select id, website_id from website_key where key_hash = ?", hash,
+        return jdbc.single("select id, website_id from website_key where key_hash = ?", Jdbc.values(hash),
                 row -> new Credential(row.getString(1), Credential.Kind.WEBSITE_KEY,
                         Credential.WEBSITE_KEY_PERMISSIONS, Set.of(row.getString(2))));
     }
 
     private Optional<Credential> loadAccountToken(String hash) {
-        return SingleRow.find(dataSource,
-                "select id, permissions, website_ids from account_token where token_hash = ?", hash,
+        return jdbc.single("select id, permissions, website_ids from account_token where token_hash = ?",
+                Jdbc.values(hash),
                 row -> new Credential(row.getString(1), Credential.Kind.ACCOUNT_TOKEN,
                         permissionsOf(texts(row, 2)), Set.copyOf(Arrays.asList(texts(row, 3)))));
     }

@@ -1,5 +1,6 @@
 package dev.payments.auth;
 
+import dev.payments.database.Jdbc;
 import dev.payments.database.SchemaReady;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -8,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -31,7 +32,7 @@ public class FirstToken {
     AuthConfig config;
 
     @Inject
-    EntityManager entityManager;
+    Jdbc jdbc;
 
     @Inject
     CredentialStore credentials;
@@ -49,8 +50,8 @@ public class FirstToken {
     void onSchemaReady(@Observes SchemaReady event) {
         config.bootstrapToken().ifPresentOrElse(this::store, () -> {
             // SQL, not HQL: the first HQL statement initialises Hibernate's parser, on the way to readiness
-            if (!(Boolean) entityManager.createNativeQuery("select exists (select 1 from account_token)")
-                    .getSingleResult()) {
+            if (!jdbc.single("select exists (select 1 from account_token)", Jdbc.values(), row -> row.getBoolean(1))
+                    .orElseThrow()) {
                 LOG.warn("No account token exists yet: set PAYMENTS_BOOTSTRAP_TOKEN to dft_ followed by at least 32 "
                         + "random letters or digits (e.g. dft_$(openssl rand -hex 24)) and restart to get the first one.");
             }
@@ -59,24 +60,19 @@ public class FirstToken {
 
     private void store(String token) {
         String hash = Secrets.hash(token);
-        Optional<?> revokedAt = entityManager.createNativeQuery(
-                "select revoked_at from revoked_token where token_hash = ?1").setParameter(1, hash)
-                .getResultStream().findFirst();
+        Optional<Instant> revokedAt = jdbc.single("select revoked_at from revoked_token where token_hash = ?",
+                Jdbc.values(hash), row -> row.getObject(1, OffsetDateTime.class).toInstant());
         if (revokedAt.isPresent()) {
             LOG.warnf("PAYMENTS_BOOTSTRAP_TOKEN %s was revoked (%s): it is not stored again. Remove it, or set a new "
                     + "one to get a new first token", Secrets.mask(token), revokedAt.get());
             return;
         }
         // ON CONFLICT: several instances may start at once with the same token
-        int created = entityManager.createNativeQuery("""
+        int created = jdbc.update("""
                 insert into account_token (id, name, token_hash, display_key, permissions, website_ids, created_at)
-                values (?1, 'bootstrap', ?2, ?3, array['*'], array[]::text[], ?4)
-                on conflict (token_hash) do nothing""")
-                .setParameter(1, Secrets.newId())
-                .setParameter(2, hash)
-                .setParameter(3, Secrets.mask(token))
-                .setParameter(4, Instant.now())
-                .executeUpdate();
+                values (?, 'bootstrap', ?, ?, array['*'], array[]::text[], ?)
+                on conflict (token_hash) do nothing""",
+                Jdbc.values(Secrets.newId(), hash, Secrets.mask(token), Instant.now()));
         if (created == 1) {
             credentials.created(hash);
             LOG.infof("Stored the bootstrap account token %s with permission * on all websites", Secrets.mask(token));

@@ -1,15 +1,11 @@
 package dev.payments.auth;
 
 import dev.payments.cache.Invalidations;
-import dev.payments.database.PooledConnections;
+import dev.payments.database.Jdbc;
 import dev.payments.database.SchemaReady;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -28,14 +24,14 @@ public class KnownCredentials {
     private static final Logger LOG = Logger.getLogger(KnownCredentials.class);
     private static final String ALL = "select key_hash from website_key union all select token_hash from account_token";
 
-    private final PooledConnections dataSource;
+    private final Jdbc jdbc;
     private final Object swap = new Object();
     private Set<Long> known = new HashSet<>();
     /** What was added while a read of the whole set was under way, which that read may have missed. */
     private Set<Long> addedDuringRead;
 
-    KnownCredentials(PooledConnections dataSource, Invalidations invalidations) {
-        this.dataSource = dataSource;
+    KnownCredentials(Jdbc jdbc, Invalidations invalidations) {
+        this.jdbc = jdbc;
         invalidations.subscribe(TOPIC, this::notified);
     }
 
@@ -55,13 +51,10 @@ public class KnownCredentials {
         synchronized (swap) {
             addedDuringRead = during;
         }
-        Set<Long> read = new HashSet<>();
-        try (Connection connection = dataSource.getConnection(); Statement select = connection.createStatement();
-                ResultSet rows = select.executeQuery(ALL)) {
-            while (rows.next()) {
-                read.add(prefix(rows.getString(1)));
-            }
-        } catch (SQLException | RuntimeException e) {
+        Set<Long> read;
+        try {
+            read = new HashSet<>(jdbc.query(ALL, Jdbc.values(), row -> prefix(row.getString(1))));
+        } catch (RuntimeException e) {
             LOG.warnf("Could not read the stored keys' hashes (%s); keeping those known", e.getMessage());
             synchronized (swap) {
                 addedDuringRead = null;

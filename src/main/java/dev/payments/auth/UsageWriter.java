@@ -1,7 +1,9 @@
 package dev.payments.auth;
 
+import dev.payments.database.Jdbc;
 import dev.payments.database.JobLocks;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
@@ -9,11 +11,14 @@ import java.util.Map;
 @ApplicationScoped
 class UsageWriter {
 
+    @Inject
+    Jdbc jdbc;
+
     @Transactional
     void write(Map<Credential, Instant> lastUses) {
-        // one instance's flush at a time: two writing the same rows in another order could deadlock
-        AccountToken.getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) flush")
-                .setParameter(1, JobLocks.Job.LAST_USED_FLUSH.key()).getSingleResult();
+        // one instance's flush at a time: two writing the same rows in another order could deadlock; the lock is the
+        // JTA transaction's, whose connection the pool hands out here too
+        jdbc.single("select pg_advisory_xact_lock(?)", Jdbc.values(JobLocks.Job.LAST_USED_FLUSH.key()), row -> true);
         lastUses.forEach((credential, at) -> {
             if (credential.isWebsiteKey()) {
                 WebsiteKey.update("lastUsedAt = ?1 where id = ?2", at, credential.id());

@@ -1,14 +1,13 @@
 package dev.payments.cache;
 
 import dev.payments.database.DirectConnections;
-import io.agroal.api.AgroalDataSource;
+import dev.payments.database.Jdbc;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -44,7 +43,7 @@ public class Invalidations {
     private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     @Inject
     DirectConnections connections;
@@ -64,14 +63,7 @@ public class Invalidations {
      * or at once without one.
      */
     public void publish(String topic, String key) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
-            notify.setString(1, CHANNEL);
-            notify.setString(2, topic + ":" + key);
-            notify.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not publish " + topic + ":" + key, e);
-        }
+        jdbc.single("select pg_notify(?, ?)", Jdbc.values(CHANNEL, topic + ":" + key), row -> true);
     }
 
     /** Whether this instance hears notifications now; when not, caches keep entries {@link #FALLBACK_TTL} at most. */

@@ -96,7 +96,7 @@ class RateHistory {
     }
 
     /** Reads the full history from the source and stores it; an IOException when that leaves days missing. */
-    void fill(String source) throws IOException, SQLException {
+    void fill(String source) throws IOException {
         LOG.infof("The stored exchange rates miss days that ECB published before %s: reading its full history from %s",
                 refreshedFrom(), source);
         List<DailyRates> days = RateSources.read(source, config.history().timeout(), config.maxSize().asLongValue());
@@ -110,7 +110,7 @@ class RateHistory {
     }
 
     /** Whether days are missing from ECB's first publication to the first day the refresh reads. */
-    boolean missesDays() throws SQLException {
+    boolean missesDays() {
         return store.hasGap(FIRST_PUBLICATION, refreshedFrom(), RateBook.MAX_DAYS_SINCE_PUBLICATION);
     }
 

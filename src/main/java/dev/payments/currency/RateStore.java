@@ -1,14 +1,11 @@
 package dev.payments.currency;
 
-import io.agroal.api.AgroalDataSource;
+import dev.payments.database.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +23,14 @@ class RateStore {
             where exchange_rate.per_euro <> excluded.per_euro""";
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     /** Stores the days (a later load of the same day and currency replaces the rate). */
-    void store(List<DailyRates> days) throws SQLException {
+    void store(List<DailyRates> days) {
         List<Object[]> rows = new ArrayList<>();
         days.forEach(day -> day.perEuro().forEach((currency, rate) ->
                 rows.add(new Object[] {Date.valueOf(day.date()), currency, rate})));
-        try (Connection connection = dataSource.getConnection()) {
+        jdbc.onConnection(connection -> {
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
                 try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
@@ -43,20 +40,14 @@ class RateStore {
                     upsert.executeUpdate();
                 }
             }
-        }
+            return null;
+        });
     }
 
     /** How many rates are stored for days up to the given one. */
-    long count(LocalDate upTo) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement count = connection.prepareStatement(
-                        "select count(*) from exchange_rate where rate_date <= ?")) {
-            count.setDate(1, Date.valueOf(upTo));
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+    long count(LocalDate upTo) {
+        return jdbc.single("select count(*) from exchange_rate where rate_date <= ?", Jdbc.values(Date.valueOf(upTo)),
+                row -> row.getLong(1)).orElseThrow();
     }
 
     /**
@@ -64,25 +55,17 @@ class RateStore {
      * missing there. It walks the primary key from the first bound, each step to the last stored day within the pause
      * (some 1,500 index probes for the history since 1999), and stops at the first gap.
      */
-    boolean hasGap(LocalDate from, LocalDate to, int pause) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement walk = connection.prepareStatement("""
+    boolean hasGap(LocalDate from, LocalDate to, int pause) {
+        return jdbc.single("""
                         with recursive step(day) as (
                             select ?::date
                             union all
                             select (select max(rate_date) from exchange_rate
                                     where rate_date > step.day and rate_date <= step.day + ?)
                             from step where step.day + ? < ?::date)
-                        select exists (select 1 from step where day is null)""")) {
-            walk.setDate(1, Date.valueOf(from));
-            walk.setInt(2, pause);
-            walk.setInt(3, pause);
-            walk.setDate(4, Date.valueOf(to));
-            try (ResultSet row = walk.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
-            }
-        }
+                        select exists (select 1 from step where day is null)""",
+                Jdbc.values(Date.valueOf(from), pause, pause, Date.valueOf(to)), row -> row.getBoolean(1))
+                .orElseThrow();
     }
 
     /**
@@ -90,23 +73,24 @@ class RateStore {
      * an 8-byte rate in millionths, in day order): a few dozen rows instead of one per rate, so that the load right
      * after start-up costs little CPU and leaves little garbage behind.
      */
-    RateBook loadBook() throws SQLException {
+    RateBook loadBook() {
         RateBook.Builder book = new RateBook.Builder();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("""
-                        select currency, string_agg(int4send(rate_date - date '1970-01-01')
-                            || int8send((per_euro * 1000000)::bigint), ''::bytea order by rate_date)
-                        from exchange_rate group by currency""");
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                String currency = rows.getString(1);
-                ByteBuffer rates = ByteBuffer.wrap(rows.getBytes(2));
-                while (rates.hasRemaining()) {
-                    book.add(currency, rates.getInt(), rates.getLong());
-                }
+        List<PackedRates> currencies = jdbc.query("""
+                select currency, string_agg(int4send(rate_date - date '1970-01-01')
+                    || int8send((per_euro * 1000000)::bigint), ''::bytea order by rate_date)
+                from exchange_rate group by currency""", Jdbc.values(),
+                row -> new PackedRates(row.getString(1), row.getBytes(2)));
+        for (PackedRates packed : currencies) {
+            ByteBuffer rates = ByteBuffer.wrap(packed.daysAndRates());
+            while (rates.hasRemaining()) {
+                book.add(packed.currency(), rates.getInt(), rates.getLong());
             }
         }
         return book.build();
+    }
+
+    /** A currency's stored days and rates, as {@link #loadBook()} reads them. */
+    private record PackedRates(String currency, byte[] daysAndRates) {
     }
 
     private static Object[] column(List<Object[]> rows, int index) {

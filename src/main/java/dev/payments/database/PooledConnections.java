@@ -53,6 +53,11 @@ public class PooledConnections implements DataSource {
         askers.allowCoreThreadTimeOut(true);
     }
 
+    /** Closes the idle connections, and each busy one once it is given back: new ones get the settings of now. */
+    void flushGracefully() {
+        pool.flush(AgroalDataSource.FlushMode.GRACEFUL);
+    }
+
     @PreDestroy
     void stop() {
         askers.shutdownNow();

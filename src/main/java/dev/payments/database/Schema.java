@@ -1,7 +1,6 @@
 package dev.payments.database;
 
 import dev.payments.errors.DatabaseFailures;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -27,7 +26,7 @@ public class Schema {
     Flyway flyway;
 
     @Inject
-    AgroalDataSource dataSource;
+    PooledConnections pool;
 
     @Inject
     Event<SchemaReady> readyEvent;
@@ -64,7 +63,7 @@ public class Schema {
         try {
             flyway.migrate();
             // Flyway's init-sql lifted the statement timeout on the connections it used: none of them serves a request
-            dataSource.flush(AgroalDataSource.FlushMode.GRACEFUL);
+            pool.flushGracefully();
             readyEvent.fire(new SchemaReady()); // its observers are idempotent: they may run again after a failure
         } catch (RuntimeException e) {
             if (!DatabaseFailures.isUnavailable(e)) {

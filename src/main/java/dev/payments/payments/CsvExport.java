@@ -1,7 +1,6 @@
 package dev.payments.payments;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.List;
 
 /** A CSV export's body, made a page at a time: the header row with the first page, then one page per chunk. */
@@ -15,7 +14,7 @@ public final class CsvExport {
     }
 
     /** The next chunk of the body, UTF-8, or null after the last; reads the database (so not on an event loop). */
-    byte[] next() throws SQLException {
+    byte[] next() {
         List<PaymentView> page = pages.next();
         if (page == null) {
             return null;

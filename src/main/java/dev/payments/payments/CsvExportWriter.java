@@ -10,7 +10,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.sql.SQLException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyWriter;
@@ -53,12 +52,7 @@ public class CsvExportWriter implements ServerMessageBodyWriter<CsvExport> {
     @Override
     public void writeResponse(CsvExport export, Type genericType, ServerRequestContext context) {
         VertxResteasyReactiveRequestContext request = (VertxResteasyReactiveRequestContext) context;
-        byte[] first;
-        try {
-            first = export.next();
-        } catch (SQLException e) {
-            throw new IllegalStateException("the payments could not be read", e);
-        }
+        byte[] first = export.next();
         request.suspend();
         request.serverResponse().setChunked(true);
         Transfer transfer = new Transfer(export, request);

@@ -1,6 +1,5 @@
 package dev.payments.payments;
 
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -25,7 +24,7 @@ public final class ExportPages {
     }
 
     /** The next page (the first one may be empty), or null after the last. */
-    List<PaymentView> next() throws SQLException {
+    List<PaymentView> next() {
         if (done) {
             return null;
         }

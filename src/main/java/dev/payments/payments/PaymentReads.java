@@ -1,12 +1,9 @@
 package dev.payments.payments;
 
-import dev.payments.database.SqlParameters;
-import io.agroal.api.AgroalDataSource;
+import dev.payments.database.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,9 +30,9 @@ class PaymentReads {
     }
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
-    Slice page(String websiteId, PaymentQuery query) throws SQLException {
+    Slice page(String websiteId, PaymentQuery query) {
         StringBuilder sql = new StringBuilder(PAGE);
         List<Object> params = new ArrayList<>(List.of(websiteId));
         query.filter().appendTo(sql, params);
@@ -46,24 +43,20 @@ class PaymentReads {
         }
         sql.append(" order by occurred_at desc, id desc limit ?");
         params.add(query.limit() + 1);
-        List<PaymentView> rows = new ArrayList<>(query.limit());
-        Cursor next = null;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            SqlParameters.bind(select, params);
-            try (ResultSet row = select.executeQuery()) {
-                long lastId = 0;
-                while (row.next()) {
-                    if (rows.size() == query.limit()) { // one row more than the page: more follow
-                        next = new Cursor(rows.get(rows.size() - 1).timestamp(), lastId);
-                        break;
-                    }
-                    lastId = row.getLong(1);
-                    rows.add(view(row));
-                }
-            }
+        List<IdentifiedView> rows = jdbc.query(sql.toString(), Jdbc.values(params.toArray()),
+                row -> new IdentifiedView(row.getLong(1), view(row)));
+        if (rows.size() <= query.limit()) {
+            return new Slice(rows.stream().map(IdentifiedView::view).toList(), null);
         }
-        return new Slice(rows, next);
+        // one row more than the page: more follow
+        List<IdentifiedView> page = rows.subList(0, query.limit());
+        IdentifiedView last = page.get(page.size() - 1);
+        return new Slice(page.stream().map(IdentifiedView::view).toList(),
+                new Cursor(last.view().timestamp(), last.id()));
+    }
+
+    /** A row read, with the id its page's cursor may need. */
+    private record IdentifiedView(long id, PaymentView view) {
     }
 
     private static PaymentView view(ResultSet row) throws SQLException {

@@ -3,17 +3,14 @@ package dev.payments.payments;
 import dev.payments.currency.Conversion;
 import dev.payments.currency.Currencies;
 import dev.payments.currency.ExchangeRates;
-import dev.payments.database.SqlParameters;
+import dev.payments.database.Jdbc;
 import dev.payments.errors.ApiException;
 import dev.payments.errors.Failure;
 import dev.payments.websites.WebsiteSnapshot;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +38,7 @@ public class PaymentService {
     PaymentReads reads;
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     @Inject
     ExchangeRates rates;
@@ -137,16 +134,12 @@ public class PaymentService {
     }
 
     /** In the caller's transaction: the pool's connection takes part in it. Each payment deleted leaves a tombstone. */
-    private long deleteWhere(String websiteId, PaymentFilter filter) throws SQLException {
+    private long deleteWhere(String websiteId, PaymentFilter filter) {
         StringBuilder sql = new StringBuilder("with erased as (delete from payment where website_id = ?");
         List<Object> values = new ArrayList<>(List.of(websiteId));
         filter.appendTo(sql, values);
         sql.append(" returning website_id, transaction_id) ").append(TOMBSTONES);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(sql.toString())) {
-            SqlParameters.bind(delete, values);
-            return delete.executeUpdate();
-        }
+        return jdbc.update(sql.toString(), Jdbc.values(values.toArray()));
     }
 
     /**
@@ -158,10 +151,10 @@ public class PaymentService {
         long count = 0;
         int chunk;
         do {
-            chunk = Payment.getEntityManager().createNativeQuery("""
-                    delete from payment where website_id = ?1
-                    and id in (select id from payment where website_id = ?1 limit ?2)""")
-                    .setParameter(1, websiteId).setParameter(2, DELETE_CHUNK).executeUpdate();
+            chunk = jdbc.update("""
+                    delete from payment where website_id = ?
+                    and id in (select id from payment where website_id = ? limit ?)""",
+                    Jdbc.values(websiteId, websiteId, DELETE_CHUNK));
             count += chunk;
         } while (chunk == DELETE_CHUNK);
         deleted.fire(new PaymentEvents.Deleted(principalId, websiteId, null, count));

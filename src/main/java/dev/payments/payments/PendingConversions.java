@@ -3,9 +3,10 @@ package dev.payments.payments;
 import dev.payments.currency.Conversion;
 import dev.payments.currency.ExchangeRates;
 import dev.payments.currency.RatesLoaded;
+import dev.payments.database.Jdbc;
+import dev.payments.database.JdbcFailure;
 import dev.payments.database.JobLocks;
 import dev.payments.websites.ReportingCurrencyChanged;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,7 +52,7 @@ class PendingConversions {
             where website_id = ? and id = ? and reporting_amount is null and reporting_currency = ?""";
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     @Inject
     ExchangeRates rates;
@@ -114,13 +115,16 @@ class PendingConversions {
     }
 
     private void pass() {
-        try (Connection connection = dataSource.getConnection()) {
-            long reset = Reconversions.resetFlagged(connection);
-            if (reset > 0) {
-                LOG.infof("Reset %d payments to pending in their website's new reporting currency", reset);
-            }
-            convertPending(connection);
-        } catch (SQLException e) {
+        try {
+            jdbc.onConnection(connection -> {
+                long reset = Reconversions.resetFlagged(connection);
+                if (reset > 0) {
+                    LOG.infof("Reset %d payments to pending in their website's new reporting currency", reset);
+                }
+                convertPending(connection);
+                return reset;
+            });
+        } catch (JdbcFailure e) {
             LOG.warnf("Converting pending payments stopped (%s); the next pass continues", e.getMessage());
         }
     }

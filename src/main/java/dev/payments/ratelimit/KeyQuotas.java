@@ -2,8 +2,8 @@ package dev.payments.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.payments.database.Jdbc;
 import dev.payments.database.JobLocks;
-import dev.payments.database.PooledConnections;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -46,8 +46,8 @@ class KeyQuotas {
     @Inject
     JobLocks jobLocks;
 
-    KeyQuotas(RateLimitConfig config, PooledConnections dataSource) {
-        this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+    KeyQuotas(RateLimitConfig config, Jdbc jdbc) {
+        this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(jdbc.dataSource())
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(

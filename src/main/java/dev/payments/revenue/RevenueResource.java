@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.SQLException;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -68,7 +67,7 @@ public class RevenueResource {
             @Parameter(description = "IANA time zone of the buckets; default: the website's",
                     schema = @Schema(type = SchemaType.STRING, examples = "Europe/Paris"))
             @QueryParam("timezone") String timezone,
-            @Context ContainerRequestContext request) throws SQLException {
+            @Context ContainerRequestContext request) {
         RevenueQuery query = RevenueQuery.of(startAt, endAt, interval, timezone, caller.website().timezone(),
                 Instant.now());
         try (ExpensiveReads.Place place = expensiveReads.enter(caller.credential().id(), request)) {

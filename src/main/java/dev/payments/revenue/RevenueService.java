@@ -1,9 +1,10 @@
 package dev.payments.revenue;
 
+import dev.payments.database.Jdbc;
+import dev.payments.database.JdbcFailure;
 import dev.payments.database.SqlParameters;
 import dev.payments.errors.DatabaseFailures;
 import dev.payments.websites.WebsiteSnapshot;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -62,8 +63,12 @@ public class RevenueService {
                         and (part.at >= ? and part.at < ? or part.at >= ? and part.at <= ?)) x
             group by 1""";
 
+    /** The distinct customers and visitors of the range. */
+    private record People(long customers, long visitors) {
+    }
+
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     @Inject
     RevenueConfig config;
@@ -71,26 +76,24 @@ public class RevenueService {
     @Inject
     RevenueSlots slots;
 
-    public RevenueReport report(WebsiteSnapshot website, RevenueQuery query) throws SQLException {
+    public RevenueReport report(WebsiteSnapshot website, RevenueQuery query) {
         ReportBudget budget = new ReportBudget(config.budget());
         List<ZonedDateTime> starts = query.buckets();
         List<BucketSums> buckets = starts.stream().map(start -> new BucketSums()).toList();
         BucketSums totals = new BucketSums();
-        long customers;
-        long visitors;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false); // one transaction, which the statement timeouts are set for
-            try {
+        People people;
+        try {
+            // one transaction, which the statement timeouts are set for
+            people = jdbc.inTransaction(connection -> {
                 budget.limit(connection);
                 sum(connection, website, query, starts, buckets, totals);
                 budget.limit(connection);
-                customers = DistinctPeople.CUSTOMERS.count(connection, website.id(), query.start(), query.end());
+                long customers = DistinctPeople.CUSTOMERS.count(connection, website.id(), query.start(), query.end());
                 budget.limit(connection);
-                visitors = DistinctPeople.VISITORS.count(connection, website.id(), query.start(), query.end());
-            } finally {
-                connection.rollback(); // a read: nothing to keep
-            }
-        } catch (SQLException e) {
+                return new People(customers,
+                        DistinctPeople.VISITORS.count(connection, website.id(), query.start(), query.end()));
+            });
+        } catch (JdbcFailure e) {
             if (DatabaseFailures.isStatementTimeout(e)) {
                 throw budget.exceeded();
             }
@@ -101,7 +104,7 @@ public class RevenueService {
             series.add(buckets.get(i).toBucket(starts.get(i).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         }
         return new RevenueReport(website.currency(), query.zone().getId(), query.interval().wire(),
-                totals.toTotals(customers, visitors), series);
+                totals.toTotals(people.customers(), people.visitors()), series);
     }
 
     private void sum(Connection connection, WebsiteSnapshot website, RevenueQuery query,

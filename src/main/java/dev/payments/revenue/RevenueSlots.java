@@ -1,18 +1,14 @@
 package dev.payments.revenue;
 
+import dev.payments.database.Jdbc;
+import dev.payments.database.JdbcFailure;
 import dev.payments.database.SchemaReady;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
@@ -58,7 +54,7 @@ public class RevenueSlots {
     private static final String SLOT_SECONDS = "select extract(epoch from revenue_slot_width())::bigint";
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     /** Read before the service reports ready: API requests, which alone cut slots, wait for readiness until then. */
     private volatile long slotSeconds;
@@ -97,31 +93,18 @@ public class RevenueSlots {
             for (int pass = 0; pass < MAX_PASSES && merge() == BATCH; pass++) {
                 // a full batch: more may be waiting
             }
-        } catch (SQLException e) {
+        } catch (JdbcFailure e) {
             LOG.warnf("Merging revenue sums waits for the database (%s); the next pass continues", e.getMessage());
         }
     }
 
+    /** Fails unchecked ({@link JdbcFailure}), for Schema: the service stays not ready and Schema tries again. */
     private long readSlotSeconds() {
-        try (Connection connection = dataSource.getConnection(); Statement select = connection.createStatement();
-                ResultSet width = select.executeQuery(SLOT_SECONDS)) {
-            width.next();
-            return width.getLong(1);
-        } catch (SQLException e) {
-            // unchecked, for Schema: a database out of reach keeps the service not ready, and Schema tries again
-            throw new IllegalStateException("Could not read the revenue slot width: " + e.getMessage(), e);
-        }
+        return jdbc.single(SLOT_SECONDS, Jdbc.values(), width -> width.getLong(1)).orElseThrow();
     }
 
     /** One pass over the slots of at most 1,000 unmerged rows; how many such rows it found. */
-    int merge() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement merge = connection.prepareStatement(MERGE)) {
-            merge.setInt(1, BATCH);
-            try (ResultSet taken = merge.executeQuery()) {
-                taken.next();
-                return taken.getInt(1);
-            }
-        }
+    int merge() {
+        return jdbc.single(MERGE, Jdbc.values(BATCH), taken -> taken.getInt(1)).orElseThrow();
     }
 }

@@ -1,20 +1,13 @@
 package dev.payments.webhooks;
 
-import dev.payments.database.PooledConnections;
-import dev.payments.database.SqlParameters;
+import dev.payments.database.Jdbc;
 import dev.payments.webhooks.WebhookMetrics.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,62 +56,40 @@ class DeliveryLog {
     }
 
     @Inject
-    PooledConnections dataSource;
+    Jdbc jdbc;
 
     @Inject
     DeliveryConfig config;
 
     /** The claim's id; empty when the event was already processed, or is being processed now. */
-    Optional<Long> claim(Delivery delivery) throws SQLException {
+    Optional<Long> claim(Delivery delivery) {
         Instant now = Instant.now();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            SqlParameters.bind(claim, Arrays.asList(delivery.websiteId(), delivery.provider().wire(), delivery.key(),
-                    printable(delivery.type(), TEXT), now, now.minus(ABANDONED), now.minus(config.retention())));
-            try (ResultSet claimed = claim.executeQuery()) {
-                return claimed.next() ? Optional.of(claimed.getLong(1)) : Optional.empty();
-            }
-        }
+        return jdbc.single(CLAIM, Jdbc.values(delivery.websiteId(), delivery.provider().wire(), delivery.key(),
+                printable(delivery.type(), TEXT), now, now.minus(ABANDONED), now.minus(config.retention())),
+                claimed -> claimed.getLong(1));
     }
 
     /** Lists a redelivery of an event already processed. */
-    void duplicate(Delivery delivery, String reason) throws SQLException {
-        execute(DUPLICATE, delivery.websiteId(), delivery.provider().wire(), delivery.key(),
-                printable(delivery.type(), TEXT), printable(reason, MESSAGE), Instant.now());
+    void duplicate(Delivery delivery, String reason) {
+        jdbc.update(DUPLICATE, Jdbc.values(delivery.websiteId(), delivery.provider().wire(), delivery.key(),
+                printable(delivery.type(), TEXT), printable(reason, MESSAGE), Instant.now()));
     }
 
-    void settle(long claim, Outcome outcome, String message, String transactionId) throws SQLException {
-        execute(SETTLE, outcome.name().toLowerCase(Locale.ROOT), printable(message, MESSAGE),
-                printable(transactionId, TEXT), claim);
+    void settle(long claim, Outcome outcome, String message, String transactionId) {
+        jdbc.update(SETTLE, Jdbc.values(outcome.name().toLowerCase(Locale.ROOT), printable(message, MESSAGE),
+                printable(transactionId, TEXT), claim));
     }
 
     /** The claim is given up: the event's next delivery is processed. */
-    void release(long claim, String reason) throws SQLException {
+    void release(long claim, String reason) {
         settle(claim, Outcome.FAILED, reason, null);
     }
 
-    List<DeliveryView> recent(String websiteId, Provider provider) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement recent = connection.prepareStatement(RECENT)) {
-            SqlParameters.bind(recent, List.of(websiteId, provider.wire(), config.deliveriesKept()));
-            List<DeliveryView> deliveries = new ArrayList<>();
-            try (ResultSet row = recent.executeQuery()) {
-                while (row.next()) {
-                    deliveries.add(new DeliveryView(row.getString(1), row.getString(2),
-                            row.getObject(3, OffsetDateTime.class).toInstant(), row.getString(4), row.getString(5),
-                            row.getString(6)));
-                }
-            }
-            return deliveries;
-        }
-    }
-
-    private void execute(String sql, Object... values) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            SqlParameters.bind(statement, Arrays.asList(values));
-            statement.executeUpdate();
-        }
+    List<DeliveryView> recent(String websiteId, Provider provider) {
+        return jdbc.query(RECENT, Jdbc.values(websiteId, provider.wire(), config.deliveriesKept()),
+                row -> new DeliveryView(row.getString(1), row.getString(2),
+                        row.getObject(3, OffsetDateTime.class).toInstant(), row.getString(4), row.getString(5),
+                        row.getString(6)));
     }
 
     /** Text a provider chose, as a column can hold it: control characters (NUL among them) replaced, cut to size. */

@@ -1,7 +1,7 @@
 package dev.payments.webhooks;
 
 import dev.payments.database.JobLocks;
-import dev.payments.database.PooledConnections;
+import dev.payments.database.Jdbc;
 import dev.payments.database.SqlParameters;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +42,7 @@ class DeliveryPruning {
     JobLocks jobLocks;
 
     @Inject
-    PooledConnections dataSource;
+    Jdbc jdbc;
 
     @Inject
     DeliveryConfig config;
@@ -63,15 +63,15 @@ class DeliveryPruning {
     }
 
     /** How many rows went. */
-    long prune(Instant now) throws SQLException {
+    long prune(Instant now) {
         Instant cutoff = now.minus(config.retention());
-        try (Connection connection = dataSource.getConnection()) {
+        return jdbc.onConnection(connection -> {
             long removed = inChunks(connection, OLD_DELIVERIES, cutoff) + inChunks(connection, OLD_TOMBSTONES, cutoff);
             for (List<Object> group : crowded(connection)) {
                 removed += inChunks(connection, BEYOND_KEPT, group.get(0), group.get(1), config.deliveriesKept());
             }
             return removed;
-        }
+        });
     }
 
     /** Runs the delete, whose last parameter is the chunk's size, until it deletes less than a chunk. */

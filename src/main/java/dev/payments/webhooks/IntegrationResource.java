@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -103,7 +102,7 @@ public class IntegrationResource {
     public Envelope<DeliveryView> deliveries(@PathParam("websiteId") String websiteId,
             @Parameter(description = PROVIDER, schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"stripe", "lemonsqueezy", "polar", "paddle"}))
-            @PathParam("provider") String provider) throws SQLException {
+            @PathParam("provider") String provider) {
         return Envelope.of(service.deliveries(websiteId, provider));
     }
 

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -58,8 +57,8 @@ public class IntegrationService {
     }
 
     /** The provider's latest deliveries, newest first; 404 when the provider is not connected. */
-    @Transactional(rollbackOn = SQLException.class)
-    public List<DeliveryView> deliveries(String websiteId, String providerName) throws SQLException {
+    @Transactional
+    public List<DeliveryView> deliveries(String websiteId, String providerName) {
         Provider provider = Provider.of(providerName);
         if (WebhookIntegration.findById(new WebhookIntegration.Key(websiteId, provider.wire())) == null) {
             throw notConfigured(websiteId, provider);

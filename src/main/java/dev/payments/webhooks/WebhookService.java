@@ -123,7 +123,7 @@ public class WebhookService {
         String reason = failure instanceof ApiException e ? e.status() + ": " + e.getMessage() : "a server error";
         try {
             log.release(claim, reason + "; the provider's retry is processed");
-        } catch (SQLException | RuntimeException releaseFailure) {
+        } catch (RuntimeException releaseFailure) {
             // the claim is taken over once abandoned (DeliveryLog.ABANDONED)
             failure.addSuppressed(releaseFailure);
         }

@@ -4,22 +4,20 @@ import dev.payments.cache.AfterCommit;
 import dev.payments.cache.CacheConfig;
 import dev.payments.cache.Invalidations;
 import dev.payments.cache.LookupCache;
-import dev.payments.database.PooledConnections;
-import dev.payments.database.SingleRow;
+import dev.payments.database.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
-/** Website lookups for the request path, cached like credentials and read like them ({@link SingleRow}). */
+/** Website lookups for the request path, cached like credentials and read like them ({@link Jdbc}). */
 @ApplicationScoped
 public class WebsiteDirectory {
 
     private final LookupCache<WebsiteSnapshot> cache;
-    private final PooledConnections dataSource;
+    private final Jdbc jdbc;
 
-    WebsiteDirectory(CacheConfig config, AfterCommit afterCommit, Invalidations invalidations,
-            PooledConnections dataSource) {
+    WebsiteDirectory(CacheConfig config, AfterCommit afterCommit, Invalidations invalidations, Jdbc jdbc) {
         this.cache = new LookupCache<>("website", config, afterCommit, invalidations);
-        this.dataSource = dataSource;
+        this.jdbc = jdbc;
     }
 
     public Optional<WebsiteSnapshot> find(String websiteId) {
@@ -37,8 +35,8 @@ public class WebsiteDirectory {
     }
 
     private Optional<WebsiteSnapshot> load(String websiteId) {
-        return SingleRow.find(dataSource, "select currency, timezone, tracking_suspended from website where id = ?",
-                websiteId, row -> new WebsiteSnapshot(websiteId, row.getString(1), row.getString(2),
+        return jdbc.single("select currency, timezone, tracking_suspended from website where id = ?",
+                Jdbc.values(websiteId), row -> new WebsiteSnapshot(websiteId, row.getString(1), row.getString(2),
                         row.getBoolean(3)));
     }
 }

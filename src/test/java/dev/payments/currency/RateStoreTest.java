@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payments.database.JdbcFailure;
 import dev.payments.support.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,7 +31,7 @@ class RateStoreTest {
     RateStore store;
 
     @Test
-    void shouldReadBackEveryStoredRateExactly() throws SQLException {
+    void shouldReadBackEveryStoredRateExactly() {
         store.store(List.of(
                 new DailyRates(FIRST_DAY,
                         Map.of("XAG", new BigDecimal("1234567.123456"), "XPT", new BigDecimal("0.000001"))),
@@ -46,7 +46,7 @@ class RateStoreTest {
     }
 
     @Test
-    void shouldTellDaysMissingFromAPauseInPublication() throws SQLException {
+    void shouldTellDaysMissingFromAPauseInPublication() {
         assertTrue(Eventually.within(Duration.ofSeconds(60), () -> bundledRates() >= RateSources.BUNDLED_RATES));
         // nothing published from 2022-12-24 to 2022-12-26 (a weekend, Christmas): a pause, not days missing
         assertFalse(store.hasGap(LocalDate.parse("2022-12-01"), LocalDate.parse("2023-01-10"), PAUSE));
@@ -57,7 +57,7 @@ class RateStoreTest {
     private long bundledRates() {
         try {
             return store.count(RateSources.BUNDLED_LAST_DAY);
-        } catch (SQLException e) {
+        } catch (JdbcFailure e) {
             return 0;
         }
     }

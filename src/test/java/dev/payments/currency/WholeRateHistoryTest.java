@@ -3,12 +3,12 @@ package dev.payments.currency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payments.database.JdbcFailure;
 import dev.payments.support.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +59,7 @@ class WholeRateHistoryTest {
     private boolean whole() {
         try {
             return !history.missesDays();
-        } catch (SQLException e) {
+        } catch (JdbcFailure e) {
             return false;
         }
     }

@@ -1,0 +1,11 @@
+package dev.payments.database;
+
+import java.sql.SQLException;
+
+/** A statement {@link Jdbc} ran failed: unchecked, with the driver's exception as its cause and its message. */
+public class JdbcFailure extends IllegalStateException {
+
+    JdbcFailure(SQLException cause) {
+        super(cause.getMessage(), cause);
+    }
+}
