@@ -3,7 +3,6 @@ package dev.payments.payments;
 import static dev.payments.support.Fixtures.as;
 import static dev.payments.support.Fixtures.payment;
 import static dev.payments.support.Fixtures.record;
-import static dev.payments.support.Fixtures.unique;
 import static dev.payments.support.Fixtures.website;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
