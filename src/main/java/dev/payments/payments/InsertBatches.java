@@ -1,6 +1,6 @@
 package dev.payments.payments;
 
-import dev.payments.database.PooledConnections;
+import dev.payments.database.Jdbc;
 import dev.payments.errors.DatabaseFailures;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +8,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -52,13 +51,13 @@ class InsertBatches {
     static final Duration CALLER_WAIT = Duration.ofSeconds(10);
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final PooledConnections dataSource;
+    private final Jdbc jdbc;
     private final DistributionSummary batchRows;
     private Thread writer;
     private volatile boolean stopped;
 
-    InsertBatches(PooledConnections dataSource, MeterRegistry registry) {
-        this.dataSource = dataSource;
+    InsertBatches(Jdbc jdbc, MeterRegistry registry) {
+        this.jdbc = jdbc;
         this.batchRows = DistributionSummary.builder("payments.insert.batch.rows")
                 .description("New-payment rows per insert statement (and commit)").register(registry);
     }
@@ -105,11 +104,10 @@ class InsertBatches {
         return insertions;
     }
 
-    private Insertion alone(NewPayment payment) throws SQLException {
+    private Insertion alone(NewPayment payment) {
         batchRows.record(1);
-        try (Connection connection = dataSource.getConnection()) {
-            return BatchStatements.write(connection, List.of(payment), NO_LOCK_LIMIT).get(0);
-        }
+        return jdbc.onConnection(connection -> BatchStatements.write(connection, List.of(payment), NO_LOCK_LIMIT))
+                .get(0);
     }
 
     private void writeUntilStopped() {
@@ -140,15 +138,12 @@ class InsertBatches {
     private void write(List<Pending> batch) {
         batchRows.record(batch.size());
         try {
-            List<Insertion> insertions;
-            try (Connection connection = dataSource.getConnection()) {
-                insertions = BatchStatements.write(connection, batch.stream().map(p -> p.payment).toList(),
-                        BATCH_LOCK_WAIT);
-            }
+            List<Insertion> insertions = jdbc.onConnection(connection -> BatchStatements.write(connection,
+                    batch.stream().map(p -> p.payment).toList(), BATCH_LOCK_WAIT));
             for (int row = 0; row < batch.size(); row++) {
                 batch.get(row).outcome.complete(Optional.of(insertions.get(row)));
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             if (!DatabaseFailures.isUnavailable(e) && (batch.size() > 1 || DatabaseFailures.isLockTimeout(e))) {
                 // maybe one row's fault, or another transaction's lock: each caller writes its own row alone
                 batch.forEach(pending -> pending.outcome.complete(Optional.empty()));

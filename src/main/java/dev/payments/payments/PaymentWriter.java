@@ -1,6 +1,6 @@
 package dev.payments.payments;
 
-import dev.payments.database.PooledConnections;
+import dev.payments.database.Jdbc;
 import dev.payments.errors.ApiException;
 import dev.payments.errors.Failure;
 import dev.payments.websites.WebsiteDirectory;
@@ -36,7 +36,7 @@ class PaymentWriter {
     private static final int ATTEMPTS = 3;
 
     @Inject
-    PooledConnections dataSource;
+    Jdbc jdbc;
 
     @Inject
     InsertBatches batches;
@@ -100,23 +100,8 @@ class PaymentWriter {
     }
 
     /** Decided again under the row lock; empty when the row has vanished (deleted concurrently). */
-    private Optional<CreateOutcome> merge(NewPayment p) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Optional<CreateOutcome> merged = lockAndMerge(connection, p);
-                connection.commit();
-                return merged;
-            } catch (SQLException | RuntimeException e) {
-                // the pool restores autocommit on a connection given back; the open transaction must not be committed
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            }
-        }
+    private Optional<CreateOutcome> merge(NewPayment p) {
+        return jdbc.inTransaction(connection -> lockAndMerge(connection, p));
     }
 
     private Optional<CreateOutcome> lockAndMerge(Connection connection, NewPayment p) throws SQLException {
