@@ -8,4 +8,9 @@ public class JdbcFailure extends IllegalStateException {
     JdbcFailure(SQLException cause) {
         super(cause.getMessage(), cause);
     }
+
+    /** The driver's SQLSTATE: what failed, for the few callers that decide by it. */
+    public String sqlState() {
+        return ((SQLException) getCause()).getSQLState();
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payments.database.JdbcFailure;
 import dev.payments.support.Eventually;
 import dev.payments.support.LockWaits;
 import dev.payments.support.Metrics;
@@ -91,6 +92,8 @@ class InsertBatchesTest {
                         return inserted(batches.insert(payment(websiteId, transactionId)));
                     } catch (SQLException e) {
                         return e.getSQLState();
+                    } catch (JdbcFailure e) {
+                        return e.sqlState();
                     }
                 });
             }
