@@ -1,8 +1,8 @@
 package dev.payments.currency;
 
-import dev.payments.cache.Invalidations;
-import dev.payments.database.JobLocks;
-import dev.payments.database.SchemaReady;
+import dev.payments.platform.cache.Invalidations;
+import dev.payments.platform.database.JobLocks;
+import dev.payments.platform.database.SchemaReady;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

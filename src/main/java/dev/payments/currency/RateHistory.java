@@ -1,6 +1,6 @@
 package dev.payments.currency;
 
-import dev.payments.database.JobLocks;
+import dev.payments.platform.database.JobLocks;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;

@@ -1,6 +1,6 @@
 package dev.payments.currency;
 
-import dev.payments.database.Jdbc;
+import dev.payments.platform.database.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;

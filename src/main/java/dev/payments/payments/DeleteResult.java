@@ -1,6 +1,7 @@
 package dev.payments.payments;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.payments.payments.reading.PaymentFilter;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,5 +1,6 @@
 package dev.payments.payments;
 
+import dev.payments.payments.reading.PaymentFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

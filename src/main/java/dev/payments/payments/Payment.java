@@ -1,5 +1,6 @@
 package dev.payments.payments;
 
+import dev.payments.payments.writing.PaymentWriter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

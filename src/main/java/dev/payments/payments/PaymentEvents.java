@@ -1,5 +1,8 @@
 package dev.payments.payments;
 
+import dev.payments.payments.reading.PaymentFilter;
+import dev.payments.payments.writing.CreateOutcome;
+
 /** What a payment call changed, published to observers once its transaction has committed. */
 final class PaymentEvents {
 

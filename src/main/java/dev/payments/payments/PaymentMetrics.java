@@ -1,5 +1,6 @@
 package dev.payments.payments;
 
+import dev.payments.payments.writing.CreateOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;

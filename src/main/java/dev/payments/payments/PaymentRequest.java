@@ -1,7 +1,7 @@
 package dev.payments.payments;
 
 import dev.payments.currency.IsoCurrency;
-import dev.payments.http.WireText;
+import dev.payments.platform.http.WireText;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

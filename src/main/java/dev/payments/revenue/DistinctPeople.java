@@ -1,6 +1,6 @@
 package dev.payments.revenue;
 
-import dev.payments.database.SqlParameters;
+import dev.payments.platform.database.SqlParameters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

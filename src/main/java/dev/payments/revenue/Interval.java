@@ -1,6 +1,6 @@
 package dev.payments.revenue;
 
-import dev.payments.errors.ApiException;
+import dev.payments.platform.errors.ApiException;
 import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;

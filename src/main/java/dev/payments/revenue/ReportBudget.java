@@ -1,7 +1,7 @@
 package dev.payments.revenue;
 
-import dev.payments.errors.ApiException;
-import dev.payments.errors.Unavailable;
+import dev.payments.platform.errors.ApiException;
+import dev.payments.platform.errors.Unavailable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

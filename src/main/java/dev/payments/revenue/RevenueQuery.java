@@ -1,8 +1,8 @@
 package dev.payments.revenue;
 
-import dev.payments.errors.ApiException;
-import dev.payments.payments.TimeRange;
-import dev.payments.websites.TimeZones;
+import dev.payments.account.directory.TimeZones;
+import dev.payments.payments.reading.TimeRange;
+import dev.payments.platform.errors.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,12 +1,12 @@
 package dev.payments.revenue;
 
-import dev.payments.auth.Caller;
-import dev.payments.auth.Permission;
-import dev.payments.auth.Requires;
-import dev.payments.auth.WebsiteScope;
-import dev.payments.http.ApiDocs;
-import dev.payments.http.Envelope;
-import dev.payments.ratelimit.ExpensiveReads;
+import dev.payments.account.access.Caller;
+import dev.payments.account.access.Requires;
+import dev.payments.account.access.WebsiteScope;
+import dev.payments.account.credentials.Permission;
+import dev.payments.platform.http.Envelope;
+import dev.payments.platform.openapi.ApiDocs;
+import dev.payments.platform.ratelimit.ExpensiveReads;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,10 @@
 package dev.payments.revenue;
 
-import dev.payments.database.Jdbc;
-import dev.payments.database.JdbcFailure;
-import dev.payments.database.SqlParameters;
-import dev.payments.errors.DatabaseFailures;
-import dev.payments.websites.WebsiteSnapshot;
+import dev.payments.account.directory.WebsiteSnapshot;
+import dev.payments.platform.database.Jdbc;
+import dev.payments.platform.database.JdbcFailure;
+import dev.payments.platform.database.SqlParameters;
+import dev.payments.platform.errors.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;

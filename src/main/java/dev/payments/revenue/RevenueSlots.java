@@ -1,8 +1,8 @@
 package dev.payments.revenue;
 
-import dev.payments.database.Jdbc;
-import dev.payments.database.JdbcFailure;
-import dev.payments.database.SchemaReady;
+import dev.payments.platform.database.Jdbc;
+import dev.payments.platform.database.JdbcFailure;
+import dev.payments.platform.database.SchemaReady;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;

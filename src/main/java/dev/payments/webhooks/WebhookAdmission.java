@@ -1,10 +1,10 @@
 package dev.payments.webhooks;
 
-import dev.payments.auth.SignedByProvider;
-import dev.payments.errors.ApiException;
-import dev.payments.http.BodyPrefetch;
-import dev.payments.http.ClientAddress;
-import dev.payments.ratelimit.RateLimits;
+import dev.payments.account.access.SignedByProvider;
+import dev.payments.platform.errors.ApiException;
+import dev.payments.platform.http.BodyPrefetch;
+import dev.payments.platform.http.ClientAddress;
+import dev.payments.platform.ratelimit.RateLimits;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;

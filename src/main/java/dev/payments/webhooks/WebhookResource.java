@@ -1,9 +1,9 @@
 package dev.payments.webhooks;
 
-import dev.payments.auth.SignedByProvider;
-import dev.payments.errors.ApiException;
-import dev.payments.http.ClientAddress;
-import dev.payments.ratelimit.RateLimits;
+import dev.payments.account.access.SignedByProvider;
+import dev.payments.platform.errors.ApiException;
+import dev.payments.platform.http.ClientAddress;
+import dev.payments.platform.ratelimit.RateLimits;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.payments.database.JdbcFailure;
+import dev.payments.platform.database.JdbcFailure;
 import dev.payments.support.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

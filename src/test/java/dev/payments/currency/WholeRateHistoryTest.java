@@ -3,7 +3,7 @@ package dev.payments.currency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.payments.database.JdbcFailure;
+import dev.payments.platform.database.JdbcFailure;
 import dev.payments.support.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -4,6 +4,7 @@ import static dev.payments.payments.StalledExports.stall;
 import static dev.payments.payments.StalledExports.websiteWithALargeExport;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payments.payments.web.CsvExportWriter;
 import dev.payments.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

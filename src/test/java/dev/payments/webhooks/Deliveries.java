@@ -10,9 +10,9 @@ import com.standardwebhooks.Webhook;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -30,7 +30,7 @@ import org.hamcrest.Matcher;
  * payloads, see SOURCES.md there), signed here with each provider's own scheme, Stripe's and Polar's with their
  * libraries.
  */
-final class Deliveries {
+public final class Deliveries {
 
     /** How old a signature may be: the contract's 5 minutes. */
     static final long TOLERANCE_SECONDS = 300;
@@ -38,7 +38,7 @@ final class Deliveries {
     private Deliveries() {
     }
 
-    static String fixture(String provider, String name) {
+    public static String fixture(String provider, String name) {
         try (InputStream in = Deliveries.class.getResourceAsStream("/webhooks/" + provider + "/" + name + ".json")) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + provider + "/" + name);
@@ -50,7 +50,7 @@ final class Deliveries {
     }
 
     /** Connects the provider to the website with a new secret, in the provider's own format; returns the secret. */
-    static String connect(String websiteId, String provider) {
+    public static String connect(String websiteId, String provider) {
         String secret = switch (provider) {
             case "stripe" -> "whsec_" + random();
             case "polar" -> "polar_whs_" + random();
@@ -64,7 +64,7 @@ final class Deliveries {
     }
 
     /** The body delivered as the provider signs it now. */
-    static ValidatableResponse deliver(String provider, String websiteId, String secret, String body) {
+    public static ValidatableResponse deliver(String provider, String websiteId, String secret, String body) {
         return deliver(provider, websiteId, signatureHeaders(provider, secret, body, Instant.now()), body);
     }
 
@@ -109,13 +109,13 @@ final class Deliveries {
         }
     }
 
-    static ValidatableResponse stored(String websiteId, String transactionId) {
+    public static ValidatableResponse stored(String websiteId, String transactionId) {
         return as(BOOTSTRAP).queryParam("websiteId", websiteId).queryParam("transaction_id", transactionId)
                 .get("/api/v1/payments").then().statusCode(200);
     }
 
     /** A JSON number of the value given, however many trailing zeros it is written with. */
-    static Matcher<Object> amount(String expected) {
+    public static Matcher<Object> amount(String expected) {
         BigDecimal value = new BigDecimal(expected);
         return new CustomTypeSafeMatcher<>("the number " + expected) {
             @Override
@@ -126,7 +126,7 @@ final class Deliveries {
     }
 
     /** Every payment of the website, as GET returns them. */
-    static Object payments(String websiteId) {
+    public static Object payments(String websiteId) {
         return as(BOOTSTRAP).queryParam("websiteId", websiteId).get("/api/v1/payments")
                 .then().statusCode(200).extract().path("data");
     }

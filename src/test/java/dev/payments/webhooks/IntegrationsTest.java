@@ -7,12 +7,12 @@ import static dev.payments.support.Fixtures.website;
 import static dev.payments.webhooks.Deliveries.connect;
 import static dev.payments.webhooks.Deliveries.deliver;
 import static dev.payments.webhooks.Deliveries.fixture;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;

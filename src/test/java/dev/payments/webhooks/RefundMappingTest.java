@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.payments.webhooks.providers.LemonSqueezyEvents;
+import dev.payments.webhooks.providers.PaddleEvents;
+import dev.payments.webhooks.providers.PolarEvents;
+import dev.payments.webhooks.providers.ProviderEvent;
+import dev.payments.webhooks.providers.ProviderEvents;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.payments.database.SchemaReady;
+import dev.payments.platform.database.SchemaReady;
+import dev.payments.webhooks.integrations.IntegrationService;
+import dev.payments.webhooks.integrations.SecretResealing;
+import dev.payments.webhooks.providers.Provider;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

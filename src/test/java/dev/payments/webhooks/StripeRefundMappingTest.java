@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.payments.payments.Completeness;
+import dev.payments.payments.writing.Completeness;
+import dev.payments.webhooks.providers.ProviderEvent;
+import dev.payments.webhooks.providers.StripeEvents;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,0 @@
-package dev.payments.database;
-
-/** Fired once, when the schema is migrated and validated: from then on the database may be used. */
-public record SchemaReady() {
-}

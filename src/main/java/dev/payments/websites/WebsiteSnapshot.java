@@ -1,5 +1,0 @@
-package dev.payments.websites;
-
-/** What the request path needs to know of a website, cheap to cache. */
-public record WebsiteSnapshot(String id, String currency, String timezone, boolean trackingSuspended) {
-}

@@ -1,7 +1,0 @@
-package dev.payments.database;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-@QuarkusIntegrationTest
-class DatabaseAvailabilityIT extends DatabaseAvailabilityTest {
-}

@@ -1,7 +1,0 @@
-package dev.payments.http;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-@QuarkusIntegrationTest
-class Http2IT extends Http2Test {
-}

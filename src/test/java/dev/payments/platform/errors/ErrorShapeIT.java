@@ -1,0 +1,10 @@
+package dev.payments.platform.errors;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import org.junit.jupiter.api.Tag;
+
+/** In the contract suite: also run with the production profile (pom.xml, execution production-profile). */
+@QuarkusIntegrationTest
+@Tag("contract")
+class ErrorShapeIT extends ErrorShapeTest {
+}

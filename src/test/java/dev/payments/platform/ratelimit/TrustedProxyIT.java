@@ -1,0 +1,7 @@
+package dev.payments.platform.ratelimit;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class TrustedProxyIT extends TrustedProxyTest {
+}

@@ -1,7 +1,0 @@
-package dev.payments.ratelimit;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-@QuarkusIntegrationTest
-class RateLimitIT extends RateLimitTest {
-}

@@ -1,7 +1,0 @@
-package dev.payments.webhooks;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-@QuarkusIntegrationTest
-class StripeImportIT extends StripeImportTest {
-}
