@@ -115,7 +115,7 @@ public class PaymentService {
         return outcome;
     }
 
-    public PaymentPage list(String websiteId, PaymentQuery query) throws SQLException {
+    public PaymentPage list(String websiteId, PaymentQuery query) {
         PaymentReads.Slice slice = reads.page(websiteId, query);
         return new PaymentPage(slice.payments(), query.limit(), slice.next() == null ? null : slice.next().encode());
     }
@@ -128,10 +128,10 @@ public class PaymentService {
     /**
      * {@code principalId}: the key or token asking, for the audit log. The transaction ids deleted are kept
      * (deleted_transaction), so that providers' deliveries about them are ignored for a while
-     * (webhooks.DeletedTransactions).
+     * (webhooks.deliveries.DeletedTransactions).
      */
-    @Transactional(rollbackOn = SQLException.class)
-    public DeleteResult delete(String principalId, String websiteId, PaymentFilter filter) throws SQLException {
+    @Transactional
+    public DeleteResult delete(String principalId, String websiteId, PaymentFilter filter) {
         if (filter.transactionId() == null && filter.visitorId() == null && !filter.range().isClosed()) {
             throw ApiException.badRequest(filter.range().isEmpty()
                     ? "a delete must name what it deletes: transaction_id, datafast_visitor_id, or startAt and endAt"

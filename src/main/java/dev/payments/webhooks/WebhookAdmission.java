@@ -13,9 +13,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The route that takes requests without a token admits them before their bodies are read (http.BodyPrefetch runs
- * after this filter): a client address that has sent too many unverified deliveries gets its 429 at once, and none of
- * its bytes are held.
+ * The route that takes requests without a token admits them before their bodies are read
+ * (platform.http.BodyPrefetch runs after this filter): a client address that has sent too many unverified deliveries
+ * gets its 429 at once, and none of its bytes are held.
  */
 public class WebhookAdmission {
 

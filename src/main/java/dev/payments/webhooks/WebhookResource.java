@@ -66,7 +66,8 @@ public class WebhookResource {
             @Parameter(description = "stripe, lemonsqueezy, polar or paddle", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"stripe", "lemonsqueezy", "polar", "paddle"}))
             @PathParam("provider") String provider,
-            @PathParam("websiteId") String websiteId, @Context HttpHeaders headers, byte[] body, @Context HttpServerRequest http) throws SQLException {
+            @PathParam("websiteId") String websiteId, @Context HttpHeaders headers, byte[] body,
+            @Context HttpServerRequest http) throws SQLException {
         // deliveries that name no connected provider or do not verify count as unknown tokens do: an address that
         // sends many gets 429 before its next body is read (WebhookAdmission)
         String address = clientAddress.of(http);

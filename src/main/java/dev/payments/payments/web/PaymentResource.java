@@ -121,7 +121,7 @@ public class PaymentResource {
             @Parameter(description = "Payments per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context HttpHeaders headers, @Context ContainerRequestContext request) throws SQLException {
+            @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         PaymentFilter filter = new PaymentFilter(transactionId, visitorId, customerId,
                 TimeRange.parse(startAt, start, endAt, end));
         String websiteId = caller.website().id();
@@ -171,8 +171,7 @@ public class PaymentResource {
             @Parameter(description = START_AT) @QueryParam("startAt") String startAt,
             @Parameter(description = "Alias of startAt", deprecated = true) @QueryParam("start") String start,
             @Parameter(description = END_AT) @QueryParam("endAt") String endAt,
-            @Parameter(description = "Alias of endAt", deprecated = true) @QueryParam("end") String end)
-            throws SQLException {
+            @Parameter(description = "Alias of endAt", deprecated = true) @QueryParam("end") String end) {
         String transaction = Aliases.pick(transactionId, "transaction_id", txId, "tx_id");
         PaymentFilter filter = transaction != null ? new PaymentFilter(transaction, null, null, TimeRange.NONE)
                 : new PaymentFilter(null, visitorId, null, TimeRange.parse(startAt, start, endAt, end));
