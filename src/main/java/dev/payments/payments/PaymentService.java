@@ -1,5 +1,6 @@
 package dev.payments.payments;
 
+import dev.payments.account.directory.WebsiteDeleting;
 import dev.payments.account.directory.WebsiteSnapshot;
 import dev.payments.currency.Conversion;
 import dev.payments.currency.Currencies;
@@ -22,6 +23,7 @@ import dev.payments.platform.errors.ApiException;
 import dev.payments.platform.errors.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -156,11 +158,12 @@ public class PaymentService {
     }
 
     /**
-     * Deletes every payment of a website about to be deleted, in the caller's transaction (which locks the website
+     * Deletes every payment of a website about to be deleted, in the deleting transaction (which locks the website
      * row, so that none is inserted meanwhile), in chunks: each statement stays short, whatever the website's size.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long deleteAllOf(String principalId, String websiteId) {
+    void deleteAllOf(@Observes WebsiteDeleting deleting) {
+        String websiteId = deleting.websiteId();
         long count = 0;
         int chunk;
         do {
@@ -170,8 +173,7 @@ public class PaymentService {
                     Jdbc.values(websiteId, websiteId, DELETE_CHUNK));
             count += chunk;
         } while (chunk == DELETE_CHUNK);
-        deleted.fire(new PaymentEvents.Deleted(principalId, websiteId, null, count));
-        return count;
+        deleted.fire(new PaymentEvents.Deleted(deleting.principalId(), websiteId, null, count));
     }
 
     private NewPayment normalize(WebsiteSnapshot website, PaymentRequest r, Instant now, Instant refundedAt,

@@ -6,9 +6,9 @@ import dev.payments.account.credentials.Secrets;
 import dev.payments.account.directory.ReportingCurrencyChanged;
 import dev.payments.account.directory.TimeZones;
 import dev.payments.account.directory.Website;
+import dev.payments.account.directory.WebsiteDeleting;
 import dev.payments.account.directory.WebsiteDirectory;
 import dev.payments.currency.Currencies;
-import dev.payments.payments.PaymentService;
 import dev.payments.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -34,11 +34,12 @@ public class WebsiteService {
     @Inject
     CredentialStore credentials;
 
-    @Inject
-    PaymentService payments;
 
     @Inject
     Event<ReportingCurrencyChanged> currencyChanged;
+
+    @Inject
+    Event<WebsiteDeleting> deleting;
 
     @Transactional
     public List<WebsiteView> list(Credential caller) {
@@ -96,14 +97,14 @@ public class WebsiteService {
     }
 
     /**
-     * Deletes the website with its payments (audited) and keys (the schema cascades). Its row is locked first: a
-     * payment being inserted for it commits before, and none after.
+     * Deletes the website with its payments (audited: the payments feature observes {@link WebsiteDeleting}) and keys
+     * (the schema cascades). Its row is locked first: a payment being inserted for it commits before, and none after.
      */
     @Transactional
     public void delete(Credential caller, String websiteId) {
         Website website = Website.<Website>findByIdOptional(websiteId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.noWebsite(websiteId));
-        payments.deleteAllOf(caller.id(), websiteId);
+        deleting.fire(new WebsiteDeleting(caller.id(), websiteId));
         website.delete();
         directory.evict(websiteId);
         credentials.evictAll();
