@@ -5,13 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.response.ValidatableResponse;
 
 /** Assertions shared by the Account API suites. */
-final class AdminAssertions {
+public final class AdminAssertions {
 
     private AdminAssertions() {
     }
 
     /** Asserts the contract's error shape with this status and exact message; returns the response for more. */
-    static ValidatableResponse error(ValidatableResponse response, int code, String message) {
+    public static ValidatableResponse error(ValidatableResponse response, int code, String message) {
         return response.statusCode(code)
                 .body("status", equalTo("error"))
                 .body("error.code", equalTo(code))
@@ -19,7 +19,7 @@ final class AdminAssertions {
     }
 
     /** How a raw key or token is displayed once masked: prefix, four characters, "...", the last four. */
-    static String masked(String raw) {
+    public static String masked(String raw) {
         return raw.substring(0, raw.indexOf('_') + 5) + "..." + raw.substring(raw.length() - 4);
     }
 }

@@ -32,11 +32,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
-class WebsitesTest {
+public class WebsitesTest {
 
     private static final String WEBSITES = "/api/v1/admin/websites";
     private static final String WEBSITE = WEBSITES + "/{id}";
-    static final String NO_SUCH_WEBSITE = "no such website; ids have at most 24 characters and no control characters";
+    public static final String NO_SUCH_WEBSITE =
+            "no such website; ids have at most 24 characters and no control characters";
     private static final String BAD_CURRENCY = "currency must be an ISO 4217 currency code such as USD or EUR";
 
     private TestWebsite site;

@@ -1,4 +1,4 @@
-package dev.payments.account.websites;
+package dev.payments.account.keys;
 
 import static dev.payments.account.websites.AdminAssertions.error;
 import static dev.payments.account.websites.AdminAssertions.masked;
@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.payments.account.websites.WebsitesTest;
 import dev.payments.support.Eventually;
 import dev.payments.support.Fixtures.TestWebsite;
 import io.quarkus.test.junit.QuarkusTest;

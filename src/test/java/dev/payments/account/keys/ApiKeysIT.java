@@ -1,4 +1,4 @@
-package dev.payments.account.websites;
+package dev.payments.account.keys;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Tag;
@@ -6,5 +6,5 @@ import org.junit.jupiter.api.Tag;
 /** In the contract suite: also run with the production profile (pom.xml, execution production-profile). */
 @QuarkusIntegrationTest
 @Tag("contract")
-class AccessTokensIT extends AccessTokensTest {
+class ApiKeysIT extends ApiKeysTest {
 }

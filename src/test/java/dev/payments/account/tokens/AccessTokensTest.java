@@ -1,4 +1,4 @@
-package dev.payments.account.websites;
+package dev.payments.account.tokens;
 
 import static dev.payments.account.websites.AdminAssertions.error;
 import static dev.payments.account.websites.AdminAssertions.masked;
