@@ -24,8 +24,8 @@ public class UsageTracker {
 
     @Inject
     UsageWriter writer;
-public 
-    void touch(Credential credential) {
+
+    public void touch(Credential credential) {
         pending.put(credential, Instant.now());
     }
 

@@ -8,8 +8,8 @@ public final class CsvExport {
 
     private final ExportPages pages;
     private boolean started;
-public 
-    CsvExport(ExportPages pages) {
+
+    public CsvExport(ExportPages pages) {
         this.pages = pages;
     }
 

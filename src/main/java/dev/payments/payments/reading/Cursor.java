@@ -9,8 +9,8 @@ import java.util.Base64;
 public record Cursor(Instant occurredAt, long id) {
 
     private static final String VERSION = "v1";
-public 
-    String encode() {
+
+    public String encode() {
         String raw = VERSION + ":" + occurredAt.getEpochSecond() + ":" + occurredAt.getNano() + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
     }

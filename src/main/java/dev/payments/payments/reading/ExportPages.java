@@ -16,8 +16,8 @@ public final class ExportPages {
     private final PaymentFilter filter;
     private Cursor cursor;
     private boolean done;
-public 
-    ExportPages(PaymentReads reads, String websiteId, PaymentFilter filter) {
+
+    public ExportPages(PaymentReads reads, String websiteId, PaymentFilter filter) {
         this.reads = reads;
         this.websiteId = websiteId;
         this.filter = filter;

@@ -7,8 +7,8 @@ public record PaymentQuery(PaymentFilter filter, int limit, Cursor cursor) {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
-public 
-    static PaymentQuery of(PaymentFilter filter, String limit, String cursor) {
+
+    public static PaymentQuery of(PaymentFilter filter, String limit, String cursor) {
         return new PaymentQuery(filter, parseLimit(limit), cursor == null ? null : Cursor.decode(cursor));
     }
 

@@ -31,8 +31,8 @@ public class PaymentReads {
 
     @Inject
     Jdbc jdbc;
-public 
-    Slice page(String websiteId, PaymentQuery query) {
+
+    public Slice page(String websiteId, PaymentQuery query) {
         StringBuilder sql = new StringBuilder(PAGE);
         List<Object> params = new ArrayList<>(List.of(websiteId));
         query.filter().appendTo(sql, params);

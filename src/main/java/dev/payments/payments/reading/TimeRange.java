@@ -9,8 +9,8 @@ import java.time.format.DateTimeParseException;
 
 /** An inclusive range on the payment's timestamp; either end may be open. */
 public record TimeRange(Instant start, Instant end) {
-public 
-    static final TimeRange NONE = new TimeRange(null, null);
+
+    public static final TimeRange NONE = new TimeRange(null, null);
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
     /** ISO 8601 with the offset in any of its forms: Z, +02:00, +0200 (PHP's DATE_ISO8601), +02. */
@@ -31,12 +31,12 @@ public
     static boolean isQueryable(Instant instant) {
         return !instant.isBefore(FIRST) && !instant.isAfter(LAST);
     }
-public 
-    boolean isEmpty() {
+
+    public boolean isEmpty() {
         return start == null && end == null;
     }
-public 
-    boolean isClosed() {
+
+    public boolean isClosed() {
         return start != null && end != null;
     }
 

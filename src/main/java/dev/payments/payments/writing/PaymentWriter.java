@@ -43,8 +43,8 @@ public class PaymentWriter {
 
     @Inject
     WebsiteDirectory websites;
-public 
-    CreateOutcome write(NewPayment payment) throws SQLException {
+
+    public CreateOutcome write(NewPayment payment) throws SQLException {
         return settle(payment, batches.insert(payment));
     }
 

@@ -77,8 +77,8 @@ public class DeliveryLog {
         jdbc.update(DUPLICATE, Jdbc.values(delivery.websiteId(), delivery.provider().wire(), delivery.key(),
                 printable(delivery.type(), TEXT), printable(reason, MESSAGE), Instant.now()));
     }
-public 
-    void settle(long claim, Outcome outcome, String message, String transactionId) {
+
+    public void settle(long claim, Outcome outcome, String message, String transactionId) {
         jdbc.update(SETTLE, Jdbc.values(outcome.name().toLowerCase(Locale.ROOT), printable(message, MESSAGE),
                 printable(transactionId, TEXT), claim));
     }
@@ -87,8 +87,8 @@ public
     public void release(long claim, String reason) {
         settle(claim, Outcome.FAILED, reason, null);
     }
-public 
-    List<DeliveryView> recent(String websiteId, Provider provider) {
+
+    public List<DeliveryView> recent(String websiteId, Provider provider) {
         return jdbc.query(RECENT, Jdbc.values(websiteId, provider.wire(), config.deliveriesKept()),
                 row -> new DeliveryView(row.getString(1), row.getString(2),
                         row.getObject(3, OffsetDateTime.class).toInstant(), row.getString(4), row.getString(5),

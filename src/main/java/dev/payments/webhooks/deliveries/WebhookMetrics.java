@@ -16,8 +16,8 @@ import java.util.Map;
 @Startup
 @ApplicationScoped
 public class WebhookMetrics {
-public 
-    enum Outcome {
+
+    public enum Outcome {
         /** A payment, refund or trial recorded, or a delivery of it that changed nothing. */
         RECORDED,
         /** An event type the service does not use. */
@@ -49,8 +49,8 @@ public
             counters.put(provider, byOutcome);
         }
     }
-public 
-    void count(Provider provider, Outcome outcome) {
+
+    public void count(Provider provider, Outcome outcome) {
         counters.get(provider).get(outcome).increment();
     }
 }

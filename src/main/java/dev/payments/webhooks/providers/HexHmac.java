@@ -24,8 +24,8 @@ public final class HexHmac {
     static String hex(String secret, String signedContent) {
         return HexFormat.of().formatHex(sha256(secret, signedContent));
     }
-public 
-    static String sha256Hex(byte[] content) {
+
+    public static String sha256Hex(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (GeneralSecurityException e) {

@@ -48,8 +48,8 @@ public record ProviderEvent(String type, PaymentRequest payment, Instant refunde
     static ProviderEvent refund(String type, PaymentRequest refund, Instant refundedAt, RefundIncrement increment) {
         return new ProviderEvent(type, refund, refundedAt, Completeness.REFUND_ONLY, increment, null);
     }
-public 
-    boolean records() {
+
+    public boolean records() {
         return payment != null;
     }
 }

@@ -62,8 +62,8 @@ public final class StripeEvents implements ProviderEvents {
             default -> ProviderEvent.unused(type);
         };
     }
-public 
-    static ProviderEvent checkout(String type, JsonNode session, Instant created) {
+
+    public static ProviderEvent checkout(String type, JsonNode session, Instant created) {
         if (!is(session, "payment_status", "paid")) {
             return ProviderEvent.ignored(type, "payment_status is " + text(session, "payment_status") + ", not paid");
         }
@@ -81,8 +81,8 @@ public
         return ProviderEvent.payment(type, draft.toRequest(),
                 paymentIntent != null ? Completeness.PAYMENT : Completeness.CHECKOUT);
     }
-public 
-    static ProviderEvent invoice(String type, JsonNode invoice, Instant created) {
+
+    public static ProviderEvent invoice(String type, JsonNode invoice, Instant created) {
         String currency = text(invoice, "currency");
         BigDecimal paid = minorUnits(invoice, "amount_paid", currency);
         if (paid.signum() == 0) {
