@@ -50,7 +50,7 @@ function sentenceFor(status, error, retryAfter) {
             return 'This key or token was not accepted: it may be mistyped, revoked or rolled. Enter a current one.';
         case 403:
             return 'This key or token may not read the payments of this website: it needs the payments:read '
-                + `permission for it, and the website's tracking must not be suspended.${says}`;
+                + `permission for it.${says}`;
         case 404:
             return 'There is no website with this id. Choose another one.';
         case 429:

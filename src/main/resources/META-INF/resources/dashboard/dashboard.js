@@ -74,6 +74,7 @@ async function loadRevenue(period) {
             return;
         }
         report = answer.data[0];
+        render.period(period, report.timezone);
         render.totals(report);
         render.buckets(report);
         $('loading').textContent = '';

@@ -36,6 +36,15 @@ function link(text, hash, label) {
     return a;
 }
 
+/** The range shown, in the website's time zone; its instants, as the API was asked, in data attributes. */
+export function period({startAt, endAt}, timezone) {
+    const when = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short', timeZone: timezone});
+    const shown = document.getElementById('period');
+    shown.textContent = `From ${when.format(new Date(startAt))} to ${when.format(new Date(endAt))} (${timezone}).`;
+    shown.dataset.startAt = startAt;
+    shown.dataset.endAt = endAt;
+}
+
 /** The §9 totals, each with its exact figure in data-value (what the API answered). */
 export function totals(report) {
     const list = document.getElementById('totals');
@@ -75,7 +84,7 @@ export function buckets(report) {
         },
         options: {
             animation: false, responsive: true, maintainAspectRatio: false,
-            scales: {y: {beginAtZero: true, ticks: {callback: value => format.format(value)}}},
+            scales: {y: {beginAtZero: true, grace: '5%', ticks: {callback: value => format.format(value)}}},
             plugins: {tooltip: {callbacks: {label: item => `${item.dataset.label}: ${format.format(item.raw)}`}}}
         }
     });

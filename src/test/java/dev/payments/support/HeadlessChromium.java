@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -42,6 +43,11 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterEachCall
         return driver;
     }
 
+    /** The folder this test's downloads go to (empty when the test starts). */
+    public Path downloads() {
+        return profile.resolve("downloads");
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         Path chromium = executable("CHROME_BINARY", "/usr/bin/chromium");
@@ -51,6 +57,8 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterEachCall
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1400,1000");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads().toString(),
+                "download.prompt_for_download", false));
         driver = new ChromeDriver(
                 new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).build(), options);
     }
