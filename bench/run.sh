@@ -17,6 +17,10 @@
 #   4c. GET /api/v1/revenue of a year in daily buckets over REVENUE_ROWS (1,000,000) payments of one website, seeded
 #      by SQL (a tenth renewals, a twentieth refunded, a fiftieth free trials): REVENUE_RUNS (10) requests in a row,
 #      median and slowest (REVENUE_ROWS=0 leaves it out);
+#   4d. the dashboard (/dashboard/) in headless Chromium on the website of 4c, with its key: from the key entered to
+#      the totals and chart drawn (last 30 days, daily, as the page opens), and to the list of the latest 50
+#      payments, DASHBOARD_RUNS (5) times in a fresh browser context each (bench/dashboard/time-to-chart.mjs),
+#      median and slowest (DASHBOARD_RUNS=0 or REVENUE_ROWS=0 leaves it out);
 #   5. wrk: phase 2 again over two instances of the service on the same PostgreSQL (half the connections each), to
 #      see how the create path scales out (SCALE_OUT=0 leaves it out).
 # Then JVM start-up time and memory (scripts/startup-footprint.sh, STARTUP_RUNS runs).
@@ -28,10 +32,12 @@
 #   THREADS (wrk and pgbench threads, default: the CPU count),
 #   STARTUP_RUNS (3), BUILD=1 to rebuild the jar, RESULTS (bench/RESULTS.md), JAVA_OPTS (passed to the service),
 #   RATE_LIMIT_REQUESTS (6000000; 0 turns the rate limit off), SCALE_OUT (1), BATCH_SIZE (100),
-#   BATCH_CONNECTIONS (4: a backfill is a few clients sending large requests), REVENUE_ROWS, REVENUE_RUNS.
+#   BATCH_CONNECTIONS (4: a backfill is a few clients sending large requests), REVENUE_ROWS, REVENUE_RUNS,
+#   DASHBOARD_RUNS.
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE: the PostgreSQL (default 127.0.0.1:5432, postgres/postgres, database
 #   postgres); the service and pgbench both use its schema BENCH_SCHEMA (payments_bench), kept between runs.
-# Installs wrk (Debian package) and pgbench (postgresql-client) when missing; needs root for that.
+# Installs wrk (Debian package) and pgbench (postgresql-client) when missing, and for phase 4d chromium and
+# nodejs/npm (Debian packages; Node 20 or later) and playwright-core (npm ci in bench/dashboard); needs root for that.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -52,6 +58,7 @@ BATCH_SIZE=${BATCH_SIZE:-100}
 BATCH_CONNECTIONS=${BATCH_CONNECTIONS:-4}
 REVENUE_ROWS=${REVENUE_ROWS:-1000000}
 REVENUE_RUNS=${REVENUE_RUNS:-10}
+DASHBOARD_RUNS=${DASHBOARD_RUNS:-5}
 
 app_pids=()
 bases=()
@@ -66,9 +73,21 @@ install_tools() {
   command -v wrk >/dev/null || missing+=(wrk)
   command -v pgbench >/dev/null || missing+=(postgresql-client)
   command -v curl >/dev/null || missing+=(curl)
+  if ((DASHBOARD_RUNS > 0 && REVENUE_ROWS > 0)); then
+    command -v chromium >/dev/null || missing+=(chromium)
+    command -v node >/dev/null || missing+=(nodejs)
+    command -v npm >/dev/null || missing+=(npm)
+  fi
   if ((${#missing[@]})); then
     log "installing ${missing[*]}"
     apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+  fi
+  if ((DASHBOARD_RUNS > 0 && REVENUE_ROWS > 0)); then
+    (($(node -p 'process.versions.node.split(".")[0]') >= 20)) ||
+      die "phase 4d needs Node 20 or later (playwright-core), found $(node --version): install it, or DASHBOARD_RUNS=0"
+    log "installing playwright-core (npm ci in bench/dashboard)"
+    npm ci --prefix "$BENCH_DIR/dashboard" --no-audit --no-fund --loglevel=error >/dev/null ||
+      die "npm ci in bench/dashboard failed"
   fi
 }
 
@@ -168,9 +187,9 @@ run_wrk_everywhere() {
 }
 
 # revenue phase: seeds a website with REVENUE_ROWS payments over the last year, then times GET /api/v1/revenue of that
-# year in daily buckets -> sets "result" to "median_ms slowest_ms"
+# year in daily buckets -> sets "result" to "median_ms slowest_ms", and site and site_key for phase 4d
 run_revenue() {
-  local site site_key times
+  local times
   site=$(api POST /api/v1/admin/websites "{\"domain\":\"revenue-$RANDOM$RANDOM.example.com\"}" | json_field id)
   site_key=$(api POST "/api/v1/admin/websites/$site/apikeys" '{"name":"bench"}' | json_field key)
   log "seeding $REVENUE_ROWS payments of one website"
@@ -197,6 +216,20 @@ SQL
   done | sort -n)
   result=$(awk '{ v[NR] = $1 * 1000 } END { printf "%.0f %.0f", v[int((NR + 1) / 2)], v[NR] }' <<<"$times")
   log "revenue over $REVENUE_ROWS payments: $result (median_ms slowest_ms)"
+}
+
+# dashboard phase, on the website and key of the revenue phase: the dashboard in headless Chromium, from the key
+# entered to the totals and chart drawn and to the payments listed -> sets "result" to
+# "drawn_median_ms drawn_slowest_ms listed_median_ms"
+run_dashboard() {
+  local out
+  log "timing the dashboard over the same payments ($DASHBOARD_RUNS runs)"
+  out=$(CHROMIUM=$(command -v chromium) node "$BENCH_DIR/dashboard/time-to-chart.mjs" "$base" "$site_key" \
+        "$DASHBOARD_RUNS" 2>&1) || die "the dashboard timing failed: $out"
+  sed '/^RESULT /d; s/^/bench: dashboard /' <<<"$out" >&2
+  result=$(sed -n 's/^RESULT drawn_median_ms=\([0-9]*\) drawn_slowest_ms=\([0-9]*\) listed_median_ms=\([0-9]*\) .*$/\1 \2 \3/p' <<<"$out")
+  [[ -n $result ]] || die "no RESULT line from the dashboard timing: $out"
+  log "dashboard: $result (drawn_median_ms drawn_slowest_ms listed_median_ms)"
 }
 
 # pgbench phase -> sets "result" the same way; latency percentiles from its per-transaction log
@@ -245,6 +278,14 @@ main() {
     revenue_line="GET /api/v1/revenue, a year in daily buckets over $REVENUE_ROWS payments of one website: median \
 ${revenue[0]} ms, slowest ${revenue[1]} ms of $REVENUE_RUNS."
   fi
+  local dashboard_line=
+  if ((REVENUE_ROWS > 0 && DASHBOARD_RUNS > 0)); then
+    run_dashboard
+    local dashboard=($result)
+    dashboard_line="Dashboard, key entered to totals and chart drawn over the same $(sed ':a; s/\B[0-9]\{3\}\>/,&/; ta' \
+<<<"$REVENUE_ROWS") payments (last 30 days, daily): median ${dashboard[0]} ms, slowest ${dashboard[1]} ms of \
+$DASHBOARD_RUNS (the list of 50 payments: median ${dashboard[2]} ms)."
+  fi
   local scaled=()
   if [[ $SCALE_OUT == 1 ]]; then
     start_service
@@ -287,6 +328,7 @@ $scaled_row
 
 JVM start to ready (median of $STARTUP_RUNS): ${ready_ms:-?} ms; resident memory after start: ${rss_mib:-?} MiB.
 $revenue_line
+$dashboard_line
 TABLE
 )
   echo
