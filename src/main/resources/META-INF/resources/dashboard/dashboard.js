@@ -102,6 +102,7 @@ async function loadPayments(period) {
             return;
         }
         listed = query;
+        $('download').disabled = false;
         render.payments(page.data, report?.timezone);
         empty(page.data.length === 0, chosen);
         document.body.dataset.listed = String(call);
@@ -202,13 +203,13 @@ window.addEventListener('hashchange', () => session && !$('dashboard').hidden &&
 $('download').addEventListener('click', async () => {
     try {
         const csv = await (await get(session.credential, 'api/v1/payments', listed, 'text/csv')).blob();
-        const save = document.createElement('a');
-        save.href = URL.createObjectURL(csv);
-        save.download = 'payments.csv';
-        document.body.append(save);
-        save.click();
-        save.remove();
-        setTimeout(() => URL.revokeObjectURL(save.href), 60_000);
+        const file = document.createElement('a');
+        file.href = URL.createObjectURL(csv);
+        file.download = 'payments.csv';
+        document.body.append(file);
+        file.click();
+        file.remove();
+        setTimeout(() => URL.revokeObjectURL(file.href), 60_000);
     } catch (error) {
         failed(error);
     }

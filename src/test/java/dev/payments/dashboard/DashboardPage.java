@@ -1,32 +1,28 @@
 package dev.payments.dashboard;
 
+import dev.payments.support.PageWaits;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** /dashboard driven as its reader uses it; each step waits until the page shows what the next one needs. */
 final class DashboardPage {
 
     private final WebDriver driver;
-    private final WebDriverWait wait;
+    private final PageWaits waits;
 
     private DashboardPage(WebDriver driver) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
+        this.waits = new PageWaits(driver);
     }
 
     /** Opens /dashboard (its address without the folder's slash, as a person types it) at the sign-in form. */
@@ -46,14 +42,14 @@ final class DashboardPage {
 
     /** Waits until the totals and the chart are drawn and the payments listed. */
     DashboardPage loaded() {
-        until("the totals, the chart and the payments", d -> script(
+        waits.until("the totals, the chart and the payments", d -> script(
                 "return document.body.dataset.drawn !== undefined && document.body.dataset.listed !== undefined"));
         return this;
     }
 
     /** The website picker of an account token: chooses the website and shows it. */
     DashboardPage pickWebsite(String websiteId) {
-        until("the website " + websiteId + " among the choices",
+        waits.until("the website " + websiteId + " among the choices",
                 d -> !d.findElements(By.cssSelector("#website-select option[value='" + websiteId + "']")).isEmpty());
         new Select(shown("#website-select")).selectByValue(websiteId);
         shown("#website-picker button[type=submit]").click();
@@ -109,7 +105,8 @@ final class DashboardPage {
     DashboardPage filterByVisitor(String visitorId) {
         String listed = (String) script("return document.body.dataset.listed");
         shown("#payments a[href='#datafast_visitor_id=" + visitorId + "']").click();
-        until("the list filtered by " + visitorId, d -> !listed.equals(script("return document.body.dataset.listed")));
+        waits.until("the list filtered by " + visitorId,
+                d -> !listed.equals(script("return document.body.dataset.listed")));
         return this;
     }
 
@@ -117,7 +114,7 @@ final class DashboardPage {
     String downloadCsv(Path downloads) throws Exception {
         shown("#download").click();
         Path csv = downloads.resolve("payments.csv");
-        until("payments.csv in " + downloads, d -> Files.exists(csv));
+        waits.until("payments.csv in " + downloads, d -> Files.exists(csv));
         return Files.readString(csv);
     }
 
@@ -134,14 +131,6 @@ final class DashboardPage {
     }
 
     WebElement shown(String css) {
-        return until("a visible " + css, d -> {
-            WebElement element = d.findElement(By.cssSelector(css));
-            return element.isDisplayed() ? element : null;
-        });
-    }
-
-    /** Waits for the condition; a timeout names what did not happen. */
-    <T> T until(String what, Function<WebDriver, T> condition) {
-        return wait.withMessage("waited for " + what).until(condition);
+        return waits.shown(driver, css);
     }
 }
