@@ -2,6 +2,7 @@ package dev.payments.revenue;
 
 import dev.payments.account.directory.WebsiteSnapshot;
 import dev.payments.platform.database.Jdbc;
+import dev.payments.platform.database.Reports;
 import dev.payments.platform.database.JdbcFailure;
 import dev.payments.platform.database.SqlParameters;
 import dev.payments.platform.errors.DatabaseFailures;
@@ -68,6 +69,7 @@ public class RevenueService {
     }
 
     @Inject
+    @Reports
     Jdbc jdbc;
 
     @Inject

@@ -1,6 +1,7 @@
 package dev.payments.payments.reading;
 
 import dev.payments.platform.database.Jdbc;
+import dev.payments.platform.database.Reports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -30,6 +31,7 @@ public class PaymentReads {
     }
 
     @Inject
+    @Reports
     Jdbc jdbc;
 
     public Slice page(String websiteId, PaymentQuery query) {

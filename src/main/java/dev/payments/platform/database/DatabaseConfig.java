@@ -32,7 +32,15 @@ public interface DatabaseConfig {
      * cache invalidations, holding a job's lock), when QUARKUS_DATASOURCE_JDBC_URL points at a pooler in transaction
      * mode (PgBouncer); by default the datasource's URL.
      */
+    @WithConverter(PostgresUrl.class)
     Optional<String> directJdbcUrl();
+
+    /**
+     * PAYMENTS_DATABASE_REPORTS_JDBC_URL: where revenue reports, CSV exports and payment lists read, when set: a
+     * standby's URL ({@link ReportConnections}). They then see the standby's replay of the primary, which may lag.
+     */
+    @WithConverter(PostgresUrl.class)
+    Optional<String> reportsJdbcUrl();
 
     /** How often start-up retries to reach the database and prepare the schema while it cannot. */
     @WithDefault("5s")

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseSettingsTest {
 
     private final JdbcUrl jdbcUrl = new JdbcUrl();
+    private final PostgresUrl postgresUrl = new PostgresUrl();
     private final PostgresDuration duration = new PostgresDuration();
 
     @Test
@@ -34,6 +35,20 @@ class DatabaseSettingsTest {
     @Test
     void shouldKeepAJdbcUrl() {
         assertEquals("jdbc:postgresql://db:5432/payments", jdbcUrl.convert(" jdbc:postgresql://db:5432/payments"));
+    }
+
+    @Test
+    void shouldRefuseAStandbyUrlOfAnotherDatabase() {
+        var refused = assertThrows(IllegalArgumentException.class,
+                () -> postgresUrl.convert("jdbc:mysql://standby:3306/payments"));
+        assertEquals("must be a PostgreSQL JDBC URL such as jdbc:postgresql://db.example.com:5432/payments",
+                refused.getMessage());
+    }
+
+    @Test
+    void shouldKeepAMultiHostStandbyUrl() {
+        String url = "jdbc:postgresql://standby:5432,primary:5432/payments?targetServerType=preferSecondary";
+        assertEquals(url, postgresUrl.convert(url + " "));
     }
 
     @Test
