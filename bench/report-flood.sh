@@ -9,7 +9,8 @@
 #
 # Usage: bench/report-flood.sh [quarkus-app directory]   (default target/quarkus-app; build it first)
 # Environment: PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE (default 127.0.0.1:5432, postgres/postgres, postgres); the
-# service uses the schema payments_flood, emptied at each run.
+# service uses the schema payments_flood, emptied at each run. REPORTS_JDBC_URL: a standby of that database for the
+# reports (PAYMENTS_DATABASE_REPORTS_JDBC_URL; bench/replica-flood.sh makes one).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -33,7 +34,7 @@ log "starting $APP on port $port"
 PORT=$port QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
 QUARKUS_FLYWAY_SCHEMAS=$SCHEMA QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD \
 PAYMENTS_BOOTSTRAP_TOKEN=$TOKEN PAYMENTS_RATES_SOURCES=none PAYMENTS_RATES_HISTORY_SOURCE=none \
-PAYMENTS_RATE_LIMIT_REQUESTS=6000000 \
+PAYMENTS_RATE_LIMIT_REQUESTS=6000000 PAYMENTS_DATABASE_REPORTS_JDBC_URL=${REPORTS_JDBC_URL:-} \
   java -jar "$APP/quarkus-run.jar" >/tmp/report-flood-service.log 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT

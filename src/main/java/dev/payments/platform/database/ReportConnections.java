@@ -1,10 +1,12 @@
 package dev.payments.platform.database;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.cache.ConnectionCache;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
 import io.agroal.api.configuration.supplier.AgroalConnectionFactoryConfigurationSupplier;
 import io.agroal.api.configuration.supplier.AgroalConnectionPoolConfigurationSupplier;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.transaction.TransactionIntegration;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -53,7 +55,12 @@ class ReportConnections {
 
     private static AgroalDataSource copy(AgroalDataSource primary, String url) {
         AgroalConnectionPoolConfiguration settings = primary.getConfiguration().connectionPoolConfiguration();
+        // the primary's per-thread connection cache and JTA integration are its own: shared, a thread that had read on
+        // the standby got that connection back from the primary's pool for its next write
         AgroalConnectionPoolConfigurationSupplier pool = new AgroalConnectionPoolConfigurationSupplier(settings)
+                .connectionCache(ConnectionCache.none())
+                .transactionIntegration(TransactionIntegration.none())
+                .recoveryEnable(false)
                 .connectionFactoryConfiguration(new AgroalConnectionFactoryConfigurationSupplier(
                         settings.connectionFactoryConfiguration()).jdbcUrl(url));
         return new io.agroal.pool.DataSource(new AgroalDataSourceConfigurationSupplier()

@@ -7,15 +7,19 @@ import static dev.payments.support.Fixtures.unique;
 import static dev.payments.support.Fixtures.website;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payments.support.Fixtures.TestWebsite;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +41,13 @@ class ReportConnectionsTest {
 
     @Inject
     ReportConnections connections;
+
+    @Inject
+    @Reports
+    Jdbc reports;
+
+    @Inject
+    Jdbc jdbc;
 
     @Test
     void shouldReportRevenueThroughTheStandby() {
@@ -63,6 +74,17 @@ class ReportConnectionsTest {
         as(site.key()).accept("text/csv").get("/api/v1/payments").then().statusCode(200)
                 .body(containsString(",12.5,USD,"));
         assertTrue(standbyConnectionsTaken() > before, "the export did not read through the standby's pool");
+    }
+
+    @Test
+    void shouldGiveTheThreadThatReadOnTheStandbyThePrimaryForItsNextStatement() throws Exception {
+        // a thread of the Vert.x kind, as the workers that serve requests are: pools may keep a connection per thread
+        FutureTask<String> readThenAsk = new FutureTask<>(() -> {
+            reports.single("select 1", Jdbc.values(), row -> row.getInt(1));
+            return jdbc.single("show transaction_read_only", Jdbc.values(), row -> row.getString(1)).orElseThrow();
+        });
+        new FastThreadLocalThread(readThenAsk).start();
+        assertEquals("off", readThenAsk.get(30, TimeUnit.SECONDS), "the primary's pool lent the standby's connection");
     }
 
     private static TestWebsite websiteWithAPayment() {
