@@ -2,7 +2,8 @@
 # Do reports read on a standby spare the primary's creates? Makes a primary and an asynchronous streaming standby of
 # it (two new clusters of the installed PostgreSQL on PRIMARY_PORT 5452 and STANDBY_PORT 5453, joined by
 # pg_basebackup -R, removed at the end), then runs bench/report-flood.sh against the primary RUNS (2) times each way,
-# alternately: the reports on the primary, then on the standby (REPORTS_JDBC_URL). Prints each run's figures.
+# alternately: the reports on the primary, then on the standby (REPORTS_JDBC_URL). Prints each run's figures, and how
+# far the standby's replay fell behind the primary meanwhile (pg_stat_replication's replay_lag, sampled twice a second).
 #
 # Usage: bench/replica-flood.sh [quarkus-app directory]   (as root; default target/quarkus-app; build it first)
 # Environment: RUNS, PRIMARY_PORT, STANDBY_PORT, and report-flood.sh's own (FLOOD_ROWS, DURATION, ...).
@@ -48,14 +49,33 @@ echo 'hot_standby_feedback = on' >>"/etc/postgresql/$version/$STANDBY/postgresql
 pg_ctlcluster --skip-systemctl-redirect "$version" $STANDBY start
 as_postgres "psql -q -p $PRIMARY_PORT -c \"alter user postgres password 'postgres'\""
 
+# the largest replay lag while the function runs, in ms (empty when nothing was sampled)
+sample_lag() {
+  local largest=0 lag
+  while :; do
+    lag=$(psql -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -d postgres -Atc \
+      "select coalesce(round(max(extract(epoch from replay_lag)) * 1000), 0) from pg_stat_replication" 2>/dev/null) ||
+      lag=0
+    ((lag > largest)) && largest=$lag
+    echo "$largest" >"$1"
+    sleep 0.5
+  done
+}
+
 standby_url="jdbc:postgresql://127.0.0.1:$STANDBY_PORT/postgres?currentSchema=payments_flood"
 for run in $(seq 1 "$RUNS"); do
   for reports in primary standby; do
     url=""
     [[ $reports == standby ]] && url=$standby_url
     log "run $run, reports on the $reports"
+    lag_file=$(mktemp)
+    sample_lag "$lag_file" &
+    sampler=$!
     figures=$(PGPORT=$PRIMARY_PORT REPORTS_JDBC_URL=$url bench/report-flood.sh "$APP")
+    kill $sampler
     echo "run $run, reports on the $reports:"
     echo "$figures" | sed 's/^/  /'
+    echo "  standby replay lag, the seeding included: at most $(cat "$lag_file") ms"
+    rm -f "$lag_file"
   done
 done

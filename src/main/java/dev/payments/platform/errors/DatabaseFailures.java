@@ -83,8 +83,9 @@ public final class DatabaseFailures {
         }
         // 08: connection exceptions; 28: credentials refused; 3D000: no such database (yet); 53: server out of
         // resources (e.g. too many connections); 57P01-57P03: server shutting down or not yet accepting connections;
-        // 57014: statement cancelled by statement_timeout (the database is too slow or a lock is held too long)
+        // 57014: statement cancelled by statement_timeout (the database is too slow or a lock is held too long);
+        // 40001: on a standby, a report cancelled by a conflict with replay (nothing here runs serializable)
         return state.startsWith("08") || state.startsWith("28") || state.equals("3D000") || state.startsWith("53")
-                || state.startsWith("57P") || state.equals("57014");
+                || state.startsWith("57P") || state.equals("57014") || state.equals("40001");
     }
 }

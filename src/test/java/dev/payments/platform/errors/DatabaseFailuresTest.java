@@ -48,6 +48,12 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void shouldTreatAReportCancelledByAStandbysReplayAsUnavailable() {
+        assertTrue(DatabaseFailures.isUnavailable(
+                new SQLException("canceling statement due to conflict with recovery", "40001")));
+    }
+
+    @Test
     void shouldTreatAConnectionLostDuringTheCommitAsUnavailable() {
         // how Narayana reports it: the driver's failure is suppressed, not the cause
         RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
