@@ -73,7 +73,13 @@ class MultiInstanceIT {
 
     @BeforeAll
     static void startAnotherInstance() throws Exception {
-        other = Instance.start(SETTINGS).awaitReady(STARTUP_PATIENCE);
+        Instance started = Instance.start(SETTINGS);
+        try {
+            other = started.awaitReady(STARTUP_PATIENCE);
+        } catch (Exception | Error e) {
+            started.close(); // not left running after the suite when it never became ready
+            throw e;
+        }
     }
 
     @AfterAll
