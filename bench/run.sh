@@ -33,7 +33,10 @@
 #   STARTUP_RUNS (3), BUILD=1 to rebuild the jar, RESULTS (bench/RESULTS.md), JAVA_OPTS (passed to the service),
 #   RATE_LIMIT_REQUESTS (6000000; 0 turns the rate limit off), SCALE_OUT (1), BATCH_SIZE (100),
 #   BATCH_CONNECTIONS (4: a backfill is a few clients sending large requests), REVENUE_ROWS, REVENUE_RUNS,
-#   DASHBOARD_RUNS.
+#   DASHBOARD_RUNS. STARTUP_RUNS=0 leaves the start-up measurement out.
+#   BENCH_JDBC_URL: the service's datasource URL instead of PostgreSQL's own (e.g. a pooler's, or with other driver
+#   settings such as prepareThreshold=0); BENCH_DIRECT_JDBC_URL: its PAYMENTS_DATABASE_DIRECT_JDBC_URL (bench/pooler.sh
+#   compares the service behind PgBouncer with it direct).
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE: the PostgreSQL (default 127.0.0.1:5432, postgres/postgres, database
 #   postgres); the service and pgbench both use its schema BENCH_SCHEMA (payments_bench), kept between runs.
 # Installs wrk (Debian package) and pgbench (postgresql-client) when missing, and for phase 4d chromium and
@@ -108,11 +111,12 @@ start_service() {
   port=$(free_port)
   log "starting instance $((instance + 1)) of the service on port $port"
   PORT=$port \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
+  QUARKUS_DATASOURCE_JDBC_URL=${BENCH_JDBC_URL:-"jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA"} \
   QUARKUS_FLYWAY_SCHEMAS=$SCHEMA QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD \
   PAYMENTS_BOOTSTRAP_TOKEN=$TOKEN PAYMENTS_RATES_SOURCES=none PAYMENTS_RATES_HISTORY_SOURCE=none \
   PAYMENTS_RATE_LIMIT_ENABLED=$([[ $RATE_LIMIT_REQUESTS == 0 ]] && echo false || echo true) \
   PAYMENTS_RATE_LIMIT_REQUESTS=$((RATE_LIMIT_REQUESTS > 0 ? RATE_LIMIT_REQUESTS : 1)) PAYMENTS_RATE_LIMIT_PERIOD=60s \
+    env ${BENCH_DIRECT_JDBC_URL:+PAYMENTS_DATABASE_DIRECT_JDBC_URL=$BENCH_DIRECT_JDBC_URL} \
     java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$work/service-$instance.log" 2>&1 &
   pid=$!
   app_pids+=("$pid")
@@ -294,11 +298,13 @@ $DASHBOARD_RUNS (the list of 50 payments: median ${dashboard[2]} ms)."
     run_wrk_everywhere "create, 2 instances" wrk-create.lua "$DURATION"; scaled=($result)
   fi
   stop_service
-  log "measuring start-up ($STARTUP_RUNS runs)"
-  local startup
-  startup=$(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
-            QUARKUS_FLYWAY_SCHEMAS=$SCHEMA PAYMENTS_RATES_SOURCES=none PAYMENTS_RATES_HISTORY_SOURCE=none \
-            scripts/startup-footprint.sh "$STARTUP_RUNS")
+  local startup=
+  if ((STARTUP_RUNS > 0)); then
+    log "measuring start-up ($STARTUP_RUNS runs)"
+    startup=$(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
+              QUARKUS_FLYWAY_SCHEMAS=$SCHEMA PAYMENTS_RATES_SOURCES=none PAYMENTS_RATES_HISTORY_SOURCE=none \
+              scripts/startup-footprint.sh "$STARTUP_RUNS")
+  fi
   local ready_ms rss_mib
   ready_ms=$(awk '$1 == "time" && $2 == "to" && $3 == "ready" { print $(NF - 2) }' <<<"$startup")
   rss_mib=$(awk '$1 == "RSS" && $3 == "start" { print $(NF - 2) }' <<<"$startup")

@@ -60,7 +60,8 @@ class CrashRecoveryIT {
     @Test
     void shouldLoseNoAcknowledgedPaymentAndRecoverByItselfWhenPostgresCrashes() throws Exception {
         Config config = ConfigProvider.getConfig();
-        PostgresCluster cluster = PostgresCluster.serving(config.getValue("quarkus.datasource.jdbc.url", String.class));
+        // behind a pooler (PgBouncer), the cluster is the one the direct URL names
+        PostgresCluster cluster = PostgresCluster.serving(WriteProbe.postgresUrl(config));
         String durability;
         try (Connection db = connect(config)) {
             durability = "synchronous_commit=" + setting(db, "synchronous_commit") + ", fsync=" + setting(db, "fsync");

@@ -27,8 +27,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -58,6 +60,7 @@ class MultiInstanceIT {
     private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(120);
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final Pattern CONVERTED = Pattern.compile("Converted (\\d+) pending payments");
+    private static final Pattern CURRENT_SCHEMA = Pattern.compile("([?&]currentSchema=)[^&]*");
     private static final Path PRIMARY_LOG = Path.of("target", "quarkus.log");
     private static Instance other;
 
@@ -70,7 +73,13 @@ class MultiInstanceIT {
 
     @BeforeAll
     static void startAnotherInstance() throws Exception {
-        other = Instance.start(SETTINGS).awaitReady(STARTUP_PATIENCE);
+        Instance started = Instance.start(SETTINGS);
+        try {
+            other = started.awaitReady(STARTUP_PATIENCE);
+        } catch (Exception | Error e) {
+            started.close(); // not left running after the suite when it never became ready
+            throw e;
+        }
     }
 
     @AfterAll
@@ -168,8 +177,19 @@ class MultiInstanceIT {
     @Test
     void shouldMigrateAnEmptyDatabaseOnceWhenInstancesStartTogether() throws Exception {
         String schema = "payments_fresh_" + unique("s").substring(2, 14);
-        Map<String, String> fresh = Map.of("quarkus.datasource.jdbc.url",
-                "jdbc:postgresql://localhost:5432/postgres?currentSchema=" + schema, "quarkus.flyway.schemas", schema);
+        // the test database on a schema of its own: directly when the tests run behind a pooler (PgBouncer before 1.20
+        // cannot give a client a schema of its own: it refuses the search_path pgjdbc sends for currentSchema, so the
+        // pooled database's role fixes the schema)
+        Optional<String> direct = ConfigProvider.getConfig().getOptionalValue("payments.database.direct-jdbc-url",
+                String.class);
+        String url = direct.orElseGet(() -> ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url",
+                String.class));
+        Matcher current = CURRENT_SCHEMA.matcher(url);
+        assertTrue(current.find(), "the test database's URL names no currentSchema: " + url);
+        String freshUrl = current.replaceFirst("$1" + schema);
+        Map<String, String> fresh = new HashMap<>(Map.of("quarkus.datasource.jdbc.url", freshUrl,
+                "quarkus.flyway.schemas", schema));
+        direct.ifPresent(d -> fresh.put("payments.database.direct-jdbc-url", freshUrl));
         List<Instance> instances = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {

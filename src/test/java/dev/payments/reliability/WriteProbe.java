@@ -33,7 +33,7 @@ final class WriteProbe {
     private final Properties login = new Properties();
 
     WriteProbe(Config config) {
-        this.jdbcUrl = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        this.jdbcUrl = postgresUrl(config);
         login.setProperty("user", config.getValue("quarkus.datasource.username", String.class));
         login.setProperty("password", config.getValue("quarkus.datasource.password", String.class));
         String seconds = String.valueOf(ATTEMPT_TIMEOUT.toSeconds());
@@ -42,7 +42,16 @@ final class WriteProbe {
         login.setProperty("socketTimeout", seconds);
     }
 
-    /** One write on a new connection; fails as the database does. */
+    /**
+     * PostgreSQL itself: the service's direct URL (payments.database.direct-jdbc-url) when it has one, which it has
+     * when its datasource URL is a pooler's (PgBouncer), else the datasource URL.
+     */
+    static String postgresUrl(Config config) {
+        return config.getOptionalValue("payments.database.direct-jdbc-url", String.class)
+                .orElseGet(() -> config.getValue("quarkus.datasource.jdbc.url", String.class));
+    }
+
+    /** One write on a new connection, to PostgreSQL itself (not through a pooler); fails as the database does. */
     Commit commit() throws SQLException {
         long start = System.nanoTime();
         try (Connection db = DriverManager.getConnection(jdbcUrl, login); Statement statement = db.createStatement()) {
