@@ -43,6 +43,17 @@ final class ReadinessWatch implements AutoCloseable {
         return false;
     }
 
+    /** When readiness went DOWN after {@code failedAt}, and UP after {@code backAt}, in seconds from each. */
+    synchronized String downAndUp(long failedAt, long backAt) {
+        String down = changes.stream().filter(c -> c.atNanos() >= failedAt && c.state().equals("DOWN")).findFirst()
+                .map(c -> String.format("DOWN %.1f s after the failure", (c.atNanos() - failedAt) / 1e9))
+                .orElse("never DOWN");
+        String up = changes.stream().filter(c -> c.atNanos() >= backAt && c.state().equals("UP")).findFirst()
+                .map(c -> String.format("UP %.1f s after the database's return", (c.atNanos() - backAt) / 1e9))
+                .orElse("not UP again");
+        return down + ", " + up;
+    }
+
     synchronized List<Change> changes() {
         return List.copyOf(changes);
     }

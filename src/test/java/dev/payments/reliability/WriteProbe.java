@@ -33,9 +33,15 @@ final class WriteProbe {
     private final Properties login = new Properties();
 
     WriteProbe(Config config) {
-        this.jdbcUrl = config.getValue("quarkus.datasource.jdbc.url", String.class);
-        login.setProperty("user", config.getValue("quarkus.datasource.username", String.class));
-        login.setProperty("password", config.getValue("quarkus.datasource.password", String.class));
+        this(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    WriteProbe(String jdbcUrl, String user, String password) {
+        this.jdbcUrl = jdbcUrl;
+        login.setProperty("user", user);
+        login.setProperty("password", password);
         String seconds = String.valueOf(ATTEMPT_TIMEOUT.toSeconds());
         login.setProperty("connectTimeout", seconds);
         login.setProperty("loginTimeout", seconds);
