@@ -55,7 +55,7 @@ final class FailoverUnderLoad implements AutoCloseable {
                 "quarkus.datasource.username", ReplicatedClusters.USER,
                 "quarkus.datasource.password", ReplicatedClusters.PASSWORD,
                 "quarkus.flyway.schemas", SCHEMA,
-                // the job the test watches after the failover: a pass every second, not every minute
+                // the job the test watches after the failover: a conversion pass every second
                 "payments.rates.pending-interval", "1s");
         FailoverUnderLoad service = new FailoverUnderLoad(clusters, new ArrayList<>(), name);
         try {

@@ -17,8 +17,10 @@ final class PgCommand {
     private PgCommand() {
     }
 
-    /** Its output; fails unless it exits with 0. The output goes to a file, not a pipe: a server started by the
-     * command could hold a pipe open forever. */
+    /**
+     * Its output; fails unless it exits with 0. The output goes to a file, not a pipe: a server started by the command
+     * could hold a pipe open forever.
+     */
     static String run(String... command) {
         Path output = null;
         try {
