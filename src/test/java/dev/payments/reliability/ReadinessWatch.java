@@ -43,6 +43,11 @@ final class ReadinessWatch implements AutoCloseable {
         return false;
     }
 
+    /** Whether the last answer was UP. */
+    synchronized boolean up() {
+        return !changes.isEmpty() && changes.getLast().state().equals("UP");
+    }
+
     /** When readiness went DOWN after {@code failedAt}, and UP after {@code backAt}, in seconds from each. */
     synchronized String downAndUp(long failedAt, long backAt) {
         String down = changes.stream().filter(c -> c.atNanos() >= failedAt && c.state().equals("DOWN")).findFirst()
