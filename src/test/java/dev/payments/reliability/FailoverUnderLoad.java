@@ -27,6 +27,8 @@ final class FailoverUnderLoad implements AutoCloseable {
     private static final int CLIENTS = 32;
     /** Longer than any answer may take, so that a hanging request shows as one instead of being waited out. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    /** Kubernetes' default readiness probe timeout. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration BEFORE_FAILURE = Duration.ofSeconds(4);
     /** Between the primary's end and the promotion: what a failover manager takes at the least to decide. */
     private static final Duration BEFORE_PROMOTION = Duration.ofSeconds(1);
@@ -83,7 +85,7 @@ final class FailoverUnderLoad implements AutoCloseable {
         WriteProbe probe = new WriteProbe(clusters.jdbcUrl(SCHEMA), ReplicatedClusters.USER,
                 ReplicatedClusters.PASSWORD);
         OutageTimeline timeline = new OutageTimeline(System.nanoTime());
-        List<ReadinessWatch> readiness = bases.stream().map(base -> new ReadinessWatch(http, base, REQUEST_TIMEOUT))
+        List<ReadinessWatch> readiness = bases.stream().map(base -> new ReadinessWatch(http, base, PROBE_TIMEOUT))
                 .toList();
         List<Attempt> attempts = List.of();
         List<Attempt> retries = List.of();
@@ -123,8 +125,8 @@ final class FailoverUnderLoad implements AutoCloseable {
         }
         long down = failedAt;
         long back = promotedAt;
-        // one instance's DOWN may go unseen: its check waits for a pool connection (up to the 5 s acquisition
-        // timeout), which can span the whole failover and end UP; every instance must be UP again though
+        // an instance's check waits for a pool connection (up to the 5 s acquisition timeout), which can span the
+        // whole failover and end UP: the probe's own timeout, as Kubernetes' (1 s), counts such a wait as DOWN
         boolean downAndUp = readiness.stream().anyMatch(watch -> watch.wentDownAndUpAfter(down))
                 && readiness.stream().allMatch(ReadinessWatch::up);
         String readinessTimes = String.join("; ", readiness.stream().map(watch -> watch.downAndUp(down, back))
