@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every *IT suite against the native executable (the contract suite a second time in the production profile, as
-# ./mvnw verify does), CrashRecoveryIT included when CRASH_TEST=true.
+# ./mvnw verify does), CrashRecoveryIT included when CRASH_TEST=true. Not FailoverIT (FAILOVER_TEST has no effect
+# here): CI runs the failover suite against the jar only, to keep CI's time down; ./mvnw verify -Dnative with
+# FAILOVER_TEST=true runs it against the executable.
 #
 # With a local GraalVM or Mandrel, or a container engine, you do not need this script: `./mvnw verify -Dnative` builds
 # the executable and runs the same suites (add -Dquarkus.native.container-build=true to compile in a container;

@@ -90,7 +90,7 @@ class CrashRecoveryIT {
                 PaymentLoad load = new PaymentLoad(http, base, site.key(), CLIENTS, REQUEST_TIMEOUT)) {
             try {
                 timeline.markNow(CLIENTS + " clients started posting payments");
-                mark(timeline, probe.commit(), "before the crash");
+                timeline.markCommit(probe.commit(), "before the crash");
                 Thread.sleep(BEFORE_CRASH.toMillis());
                 crashedAt = System.nanoTime();
                 cluster.crash();
@@ -101,17 +101,17 @@ class CrashRecoveryIT {
                 timeline.mark(awaitConnections(cluster, starting), "PostgreSQL accepts connections (pg_isready)");
                 WriteProbe.Commit firstWrite = probe.awaitCommit(STARTUP_PATIENCE);
                 backAt = firstWrite.atNanos();
-                mark(timeline, firstWrite, "the first after the crash: the database is back");
+                timeline.markCommit(firstWrite, "the first after the crash: the database is back");
                 starting.join();
                 timeline.markNow("pg_ctlcluster start returned");
                 Thread.sleep(AFTER_RETURN.toMillis());
                 attempts = load.stop();
-                mark(timeline, probe.commit(), "after the load");
+                timeline.markCommit(probe.commit(), "after the load");
                 retries = load.retry(attempts.stream().filter(a -> a.status() != 200).map(Attempt::transactionId)
                         .toList());
             } catch (Throwable failure) {
                 leaveRunning(cluster, failure);
-                attempts = attempts.isEmpty() ? stopAfter(failure, load) : attempts;
+                attempts = attempts.isEmpty() ? load.stopAfter(failure) : attempts;
                 throw failure;
             } finally {
                 readiness.changes().forEach(change -> timeline.mark(change.atNanos(), "readiness " + change.state()));
@@ -123,21 +123,6 @@ class CrashRecoveryIT {
             return new OutageFindings("crash test", attempts, retries, StoredTransactions.of(db, site.id()), crashedAt,
                     backAt, readinessDownAndUp);
         }
-    }
-
-    /** The attempts made until a failure, for the timeline. */
-    private static List<Attempt> stopAfter(Throwable failure, PaymentLoad load) {
-        try {
-            return load.stop();
-        } catch (Exception e) {
-            failure.addSuppressed(e);
-            return List.of();
-        }
-    }
-
-    private static void mark(OutageTimeline timeline, WriteProbe.Commit commit, String when) {
-        timeline.mark(commit.atNanos(), "the test's own write committed in " + commit.took().toMillis() + " ms ("
-                + when + "); " + commit.connections() + "  [" + MachineState.now() + "]");
     }
 
     /** The timeline, the service's log and PostgreSQL's log since the test began: how a failure is told apart. */

@@ -1,5 +1,6 @@
 package dev.payments.reliability;
 
+import static dev.payments.support.Eventually.assertWithin;
 import static dev.payments.support.Fixtures.BOOTSTRAP;
 import static dev.payments.support.Fixtures.as;
 import static dev.payments.support.Fixtures.payment;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.payments.support.Eventually;
 import dev.payments.support.Fixtures.TestWebsite;
 import dev.payments.support.Race;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -21,8 +21,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -151,7 +148,7 @@ class MultiInstanceIT {
         TestWebsite site = website();
         int payments = 20_000;
         try (Connection db = connect()) {
-            execute(db, """
+            Sql.execute(db, """
                     insert into payment (website_id, transaction_id, amount, currency, renewal, refunded, free_trial,
                                          occurred_at, reporting_currency, reporting_amount)
                     select ?, 'bulk-' || g, 10, 'USD', false, false, false,
@@ -207,10 +204,10 @@ class MultiInstanceIT {
             long bundled = storing;
             try (Connection db = connect()) {
                 assertAll(
-                        () -> assertEquals(0, count(db, "select count(*) from (select version from " + schema
+                        () -> assertEquals(0, Sql.count(db, "select count(*) from (select version from " + schema
                                 + ".flyway_schema_history where version is not null group by version "
                                 + "having count(*) > 1 or bool_or(not success)) repeated")),
-                        () -> assertEquals(migrations(), count(db, "select count(*) from " + schema
+                        () -> assertEquals(migrations(), Sql.count(db, "select count(*) from " + schema
                                 + ".flyway_schema_history where version is not null")),
                         () -> assertEquals(1, bundled, "instances that stored the bundled rate history"));
             }
@@ -219,7 +216,7 @@ class MultiInstanceIT {
                 instance.close();
             }
             try (Connection db = connect()) {
-                execute(db, "drop schema if exists " + schema + " cascade");
+                Sql.execute(db, "drop schema if exists " + schema + " cascade");
             }
         }
     }
@@ -235,13 +232,6 @@ class MultiInstanceIT {
         return request.port(other.port());
     }
 
-    private static void assertWithin(Duration bound, BooleanSupplier condition, String message) {
-        long start = System.nanoTime();
-        assertTrue(Eventually.within(bound.multipliedBy(2), condition), message);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertTrue(took.compareTo(bound) <= 0, message + " after " + took.toMillis() + " ms");
-    }
-
     private static Connection connect() throws SQLException {
         return StoredTransactions.connect(ConfigProvider.getConfig(),
                 ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
@@ -249,30 +239,9 @@ class MultiInstanceIT {
 
     private static long count(String sql, Object... parameters) {
         try (Connection db = connect()) {
-            return count(db, sql, parameters);
+            return Sql.count(db, sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static long count(Connection db, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    private static void execute(Connection db, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.execute();
         }
     }
 }

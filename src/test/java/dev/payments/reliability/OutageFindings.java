@@ -89,10 +89,7 @@ record OutageFindings(String test, List<Attempt> attempts, List<Attempt> retries
      * {@code recoveryBound} of the database's return, and every failed payment stored exactly once once retried.
      */
     void report(String setting, Path report, Duration responseBound, Duration recoveryBound) throws IOException {
-        String text = summary() + "  " + setting + "\n";
-        System.out.print(text);
-        Files.createDirectories(report.getParent());
-        Files.writeString(report, text);
+        write(setting, report);
         assertAll(
                 () -> assertTrue(acknowledged().size() > 0, "no payment was acknowledged"),
                 () -> assertTrue(failed().size() > 0, "no request failed: the outage went unnoticed"),
@@ -103,10 +100,22 @@ record OutageFindings(String test, List<Attempt> attempts, List<Attempt> retries
                 () -> assertTrue(slowest().millis() <= responseBound.toMillis(),
                         "slower than " + responseBound.toSeconds() + " s: " + slowest()),
                 () -> assertTrue(readinessDownAndUp, "readiness did not go DOWN and UP again"),
-                () -> assertTrue(recovery().filter(d -> d.compareTo(recoveryBound) <= 0).isPresent(),
-                        "no write succeeded within " + recoveryBound.toSeconds() + " s of the database's return"),
+                () -> assertRecovered(recoveryBound),
                 () -> assertNone(retriesRefused(), "retries after recovery not answered 200"),
                 () -> assertNone(notStoredOnce(), "attempted, yet not stored exactly once"));
+    }
+
+    /** Writes the summary (with {@code setting} appended) to the console and the report. */
+    void write(String setting, Path report) throws IOException {
+        String text = summary() + "  " + setting + "\n";
+        System.out.print(text);
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, text);
+    }
+
+    void assertRecovered(Duration recoveryBound) {
+        assertTrue(recovery().filter(d -> d.compareTo(recoveryBound) <= 0).isPresent(),
+                "no write succeeded within " + recoveryBound.toSeconds() + " s of the database's return");
     }
 
     /** Fails when there are any, naming how many and the first few: a whole run's list would flood the output. */

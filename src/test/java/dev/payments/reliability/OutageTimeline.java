@@ -43,6 +43,12 @@ final class OutageTimeline {
         mark(System.nanoTime(), what + "  [" + MachineState.now() + "]");
     }
 
+    /** The test's own write, with how long it took and what the database and the machine were doing. */
+    void markCommit(WriteProbe.Commit commit, String when) {
+        mark(commit.atNanos(), "the test's own write committed in " + commit.took().toMillis() + " ms (" + when
+                + "); " + commit.connections() + "  [" + MachineState.now() + "]");
+    }
+
     /** Writes the timeline; {@code applicationLog} is the service's log (read for each failure's cause), if any. */
     synchronized void write(Path file, List<Attempt> attempts, Path applicationLog) throws IOException {
         List<String> log = Files.exists(applicationLog) ? Files.readAllLines(applicationLog) : List.of();

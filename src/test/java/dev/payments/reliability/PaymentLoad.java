@@ -34,7 +34,8 @@ final class PaymentLoad implements AutoCloseable {
     }
 
     private final HttpClient client;
-    private final URI endpoint;
+    /** Each client posts to one of them, in turn: one instance of the service each, or the only one. */
+    private final List<URI> endpoints;
     private final String apiKey;
     private final Duration timeout;
     private final ExecutorService clients;
@@ -42,13 +43,18 @@ final class PaymentLoad implements AutoCloseable {
     private volatile boolean stopping;
 
     PaymentLoad(HttpClient client, URI base, String apiKey, int clientCount, Duration timeout) {
+        this(client, List.of(base), apiKey, clientCount, timeout);
+    }
+
+    PaymentLoad(HttpClient client, List<URI> bases, String apiKey, int clientCount, Duration timeout) {
         this.client = client;
-        this.endpoint = base.resolve("/api/v1/payments");
+        this.endpoints = bases.stream().map(base -> base.resolve("/api/v1/payments")).toList();
         this.apiKey = apiKey;
         this.timeout = timeout;
         this.clients = Executors.newFixedThreadPool(clientCount);
         for (int i = 0; i < clientCount; i++) {
-            running.add(clients.submit(this::postUntilStopped));
+            URI endpoint = endpoints.get(i % endpoints.size());
+            running.add(clients.submit(() -> postUntilStopped(endpoint)));
         }
     }
 
@@ -62,11 +68,23 @@ final class PaymentLoad implements AutoCloseable {
         return attempts;
     }
 
+    /** The attempts made until a failure, for the timeline; none if even stopping fails. */
+    List<Attempt> stopAfter(Throwable failure) {
+        try {
+            return stop();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+            return List.of();
+        }
+    }
+
     /** Posts each of the transactions once more, concurrently, on the same clients. */
     List<Attempt> retry(List<String> transactionIds) throws Exception {
         List<Future<Attempt>> retries = new ArrayList<>();
-        for (String transactionId : transactionIds) {
-            retries.add(clients.submit(() -> post(transactionId)));
+        for (int i = 0; i < transactionIds.size(); i++) {
+            URI endpoint = endpoints.get(i % endpoints.size());
+            String transactionId = transactionIds.get(i);
+            retries.add(clients.submit(() -> post(endpoint, apiKey, transactionId)));
         }
         List<Attempt> attempts = new ArrayList<>();
         for (Future<Attempt> retry : retries) {
@@ -80,7 +98,7 @@ final class PaymentLoad implements AutoCloseable {
      * all are answered.
      */
     List<Attempt> postOnceWithEach(List<String> tokens, String websiteId) throws Exception {
-        URI target = URI.create(endpoint + "?websiteId=" + websiteId);
+        URI target = URI.create(endpoints.getFirst() + "?websiteId=" + websiteId);
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Attempt>> sent = new ArrayList<>();
             for (String token : tokens) {
@@ -100,10 +118,10 @@ final class PaymentLoad implements AutoCloseable {
         clients.shutdownNow();
     }
 
-    private List<Attempt> postUntilStopped() throws InterruptedException {
+    private List<Attempt> postUntilStopped(URI endpoint) throws InterruptedException {
         List<Attempt> attempts = new ArrayList<>();
         while (!stopping) {
-            Attempt attempt = post(Fixtures.unique("crash"));
+            Attempt attempt = post(endpoint, apiKey, Fixtures.unique("crash"));
             attempts.add(attempt);
             if (attempt.status() != 200) {
                 Thread.sleep(PAUSE_AFTER_FAILURE.toMillis());
@@ -112,18 +130,14 @@ final class PaymentLoad implements AutoCloseable {
         return attempts;
     }
 
-    private Attempt post(String transactionId) {
-        return post(apiKey, transactionId);
-    }
-
     /** One payment with the key, outside the clients' loop. */
     Attempt post(String key, String transactionId) {
-        return post(endpoint, key, transactionId);
+        return post(endpoints.getFirst(), key, transactionId);
     }
 
     /** One payment without a token: refused (401) before anything needs the database. */
     Attempt postWithoutToken() {
-        return post(endpoint, null, Fixtures.unique("anonymous"));
+        return post(endpoints.getFirst(), null, Fixtures.unique("anonymous"));
     }
 
     private Attempt post(URI target, String key, String transactionId) {

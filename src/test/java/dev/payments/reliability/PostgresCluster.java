@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,19 +22,20 @@ final class PostgresCluster {
 
     private static final Pattern URL = Pattern.compile("jdbc:postgresql://(\\[[^]]+]|[^:/?]+)(?::(\\d+))?/.*");
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
-    private static final long COMMAND_TIMEOUT_SECONDS = 120;
 
     private final String version;
     private final String name;
     private final String host;
     private final int port;
+    private final Path dataDirectory;
     private final Path log;
 
-    private PostgresCluster(String version, String name, String host, int port, Path log) {
+    private PostgresCluster(String version, String name, String host, int port, Path dataDirectory, Path log) {
         this.version = version;
         this.name = name;
         this.host = host;
         this.port = port;
+        this.dataDirectory = dataDirectory;
         this.log = log;
     }
 
@@ -48,31 +50,62 @@ final class PostgresCluster {
                     + " is not on this machine");
         }
         int port = url.group(2) == null ? 5432 : Integer.parseInt(url.group(2));
-        String clusters = run("pg_lsclusters", "-h");
-        for (String line : clusters.split("\n")) {
+        String portField = String.valueOf(port);
+        return listed(fields -> fields[2].equals(portField), host.replaceAll("[\\[\\]]", ""))
+                .orElseThrow(() -> new IllegalStateException("cannot control PostgreSQL: pg_lsclusters lists no "
+                        + "cluster on port " + port));
+    }
+
+    /** The cluster of the installed version with the name, if pg_lsclusters lists it. */
+    static Optional<PostgresCluster> named(String version, String name) {
+        return listed(fields -> fields[0].equals(version) && fields[1].equals(name), "localhost");
+    }
+
+    private static Optional<PostgresCluster> listed(Predicate<String[]> which, String host) {
+        for (String line : PgCommand.run("pg_lsclusters", "-h").split("\n")) {
             String[] fields = line.trim().split("\\s+");
-            if (fields.length >= 7 && fields[2].equals(String.valueOf(port))) {
-                return new PostgresCluster(fields[0], fields[1], host.replaceAll("[\\[\\]]", ""), port,
-                        Path.of(fields[6]));
+            if (fields.length >= 7 && which.test(fields)) {
+                return Optional.of(new PostgresCluster(fields[0], fields[1], host, Integer.parseInt(fields[2]),
+                        Path.of(fields[5]), Path.of(fields[6])));
             }
         }
-        throw new IllegalStateException("cannot control PostgreSQL: pg_lsclusters lists no cluster on port " + port
-                + ":\n" + clusters);
+        return Optional.empty();
     }
 
     /** Stops the cluster in immediate mode: every server process quits at once, as in a crash. */
     void crash() {
-        run("pg_ctlcluster", "--skip-systemctl-redirect", version, name, "stop", "-m", "immediate");
+        PgCommand.run("pg_ctlcluster", "--skip-systemctl-redirect", version, name, "stop", "-m", "immediate");
     }
 
     /** Starts the cluster (replaying its WAL after a crash) and returns once it has started. */
     void start() {
-        run("pg_ctlcluster", "--skip-systemctl-redirect", version, name, "start");
+        PgCommand.run("pg_ctlcluster", "--skip-systemctl-redirect", version, name, "start");
+    }
+
+    /** Ends a standby's recovery: it becomes a primary, and returns once it is one. */
+    void promote() {
+        PgCommand.run("pg_ctlcluster", "--skip-systemctl-redirect", version, name, "promote");
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String version() {
+        return version;
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
     }
 
     boolean acceptsConnections() {
-        return exitCode(List.of("pg_isready", "-q", "-h", host, "-p", String.valueOf(port), "-U", "postgres",
-                "-d", "postgres")) == 0;
+        return PgCommand.succeeds(List.of("pg_isready", "-q", "-h", host, "-p", String.valueOf(port), "-U", "postgres",
+                "-d", "postgres"));
     }
 
     /** How long the server's log is now: {@link #copyLogSince} copies what it writes from then on. */
@@ -91,55 +124,5 @@ final class PostgresCluster {
     @Override
     public String toString() {
         return version + "/" + name + " (port " + port + ")";
-    }
-
-    /** The output goes to a file, not a pipe: a server started by the command could hold a pipe open forever. */
-    private static String run(String... command) {
-        Path output = null;
-        try {
-            output = Files.createTempFile("pg-control", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
-                    .start();
-            if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish");
-            }
-            String text = Files.readString(output);
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
-                        + "; it needs root or the cluster's owner): " + text.strip());
-            }
-            return text;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command[0] + " (Debian's postgresql-common): "
-                    + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(String.join(" ", command) + " interrupted", e);
-        } finally {
-            deleteQuietly(output);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            if (file != null) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            // a leftover temporary file does no harm
-        }
-    }
-
-    private static int exitCode(List<String> command) {
-        try {
-            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(command.get(0) + " interrupted", e);
-        }
     }
 }

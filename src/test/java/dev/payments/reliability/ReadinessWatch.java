@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,10 @@ final class ReadinessWatch implements AutoCloseable {
 
     private static final Duration INTERVAL = Duration.ofMillis(200);
 
-    /** {@code state}: UP (200), DOWN (503), another status code, or the failure of the request. */
+    /**
+     * {@code state}: UP (200), DOWN (503, or no answer within the timeout), another status code, or the failure of the
+     * request.
+     */
     record Change(long atNanos, String state) {
     }
 
@@ -34,13 +38,29 @@ final class ReadinessWatch implements AutoCloseable {
     synchronized boolean wentDownAndUpAfter(long nanos) {
         Long down = null;
         for (Change change : changes) {
-            if (down == null && change.atNanos() >= nanos && change.state().equals("DOWN")) {
+            if (down == null && change.atNanos() >= nanos && change.state().startsWith("DOWN")) {
                 down = change.atNanos();
             } else if (down != null && change.state().equals("UP")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the last answer was UP. */
+    synchronized boolean up() {
+        return !changes.isEmpty() && changes.getLast().state().equals("UP");
+    }
+
+    /** When readiness went DOWN after {@code failedAt}, and UP after {@code backAt}, in seconds from each. */
+    synchronized String downAndUp(long failedAt, long backAt) {
+        String down = changes.stream().filter(c -> c.atNanos() >= failedAt && c.state().startsWith("DOWN")).findFirst()
+                .map(c -> String.format("DOWN %.1f s after the failure", (c.atNanos() - failedAt) / 1e9))
+                .orElse("never DOWN");
+        String up = changes.stream().filter(c -> c.atNanos() >= backAt && c.state().equals("UP")).findFirst()
+                .map(c -> String.format("UP %.1f s after the database's return", (c.atNanos() - backAt) / 1e9))
+                .orElse("not UP again");
+        return down + ", " + up;
     }
 
     synchronized List<Change> changes() {
@@ -69,6 +89,8 @@ final class ReadinessWatch implements AutoCloseable {
         try {
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status == 200 ? "UP" : status == 503 ? "DOWN" : "HTTP " + status;
+        } catch (HttpTimeoutException e) {
+            return "DOWN (no answer within the timeout)"; // as a probe with that timeout counts it
         } catch (Exception e) {
             return e.getClass().getSimpleName();
         }

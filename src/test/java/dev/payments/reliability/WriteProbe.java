@@ -33,9 +33,14 @@ final class WriteProbe {
     private final Properties login = new Properties();
 
     WriteProbe(Config config) {
-        this.jdbcUrl = postgresUrl(config);
-        login.setProperty("user", config.getValue("quarkus.datasource.username", String.class));
-        login.setProperty("password", config.getValue("quarkus.datasource.password", String.class));
+        this(postgresUrl(config), config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    WriteProbe(String jdbcUrl, String user, String password) {
+        this.jdbcUrl = jdbcUrl;
+        login.setProperty("user", user);
+        login.setProperty("password", password);
         String seconds = String.valueOf(ATTEMPT_TIMEOUT.toSeconds());
         login.setProperty("connectTimeout", seconds);
         login.setProperty("loginTimeout", seconds);

@@ -1,5 +1,7 @@
 package dev.payments.support;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -27,5 +29,13 @@ public final class Eventually {
             }
         }
         return true;
+    }
+
+    /** Fails unless the condition holds within the bound (waiting up to twice as long, to say how late it came). */
+    public static void assertWithin(Duration bound, BooleanSupplier condition, String message) {
+        long start = System.nanoTime();
+        assertTrue(within(bound.multipliedBy(2), condition), message);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(bound) <= 0, message + " after " + took.toMillis() + " ms");
     }
 }
