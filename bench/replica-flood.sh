@@ -7,8 +7,9 @@
 #
 # Usage: bench/replica-flood.sh [quarkus-app directory]   (as root; default target/quarkus-app; build it first)
 # Environment: RUNS, PRIMARY_PORT, STANDBY_PORT, and report-flood.sh's own (FLOOD_ROWS, DURATION, ...).
-# On one machine both clusters share its CPUs: the standby takes the reports' reads off the primary's buffers, locks
-# and connections, not off the machine.
+# On one machine both clusters share its CPUs, so the standby cannot take the reports' work off the primary's machine.
+# SEPARATE_CPUS=true models two machines: the primary, the service and the clients on CPU 0 only, the standby on CPU 1
+# only (taskset; the same in both ways of running).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -17,6 +18,8 @@ RUNS=${RUNS:-2}
 PRIMARY_PORT=${PRIMARY_PORT:-5452}
 STANDBY_PORT=${STANDBY_PORT:-5453}
 version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+primary_cpus=() standby_cpus=()
+[[ ${SEPARATE_CPUS:-} == true ]] && primary_cpus=(taskset -c 0) standby_cpus=(taskset -c 1)
 readonly PRIMARY=bench-replica-primary STANDBY=bench-replica-standby
 
 log() { echo "replica-flood: $*" >&2; }
@@ -39,14 +42,14 @@ drop_clusters
 trap drop_clusters EXIT
 log "making $PRIMARY (port $PRIMARY_PORT) and its asynchronous standby $STANDBY (port $STANDBY_PORT)"
 make_cluster $PRIMARY "$PRIMARY_PORT"
-pg_ctlcluster --skip-systemctl-redirect "$version" $PRIMARY start
+${primary_cpus[@]+"${primary_cpus[@]}"} pg_ctlcluster --skip-systemctl-redirect "$version" $PRIMARY start
 make_cluster $STANDBY "$STANDBY_PORT"
 standby_data=$(pg_lsclusters -h | awk -v name=$STANDBY '$2 == name { print $6 }')
 find "$standby_data" -mindepth 1 -delete # the directory itself is postgres's, in a folder of root's
 as_postgres "pg_basebackup -h 127.0.0.1 -p $PRIMARY_PORT -U postgres -D $standby_data -R -X stream -c fast"
 # a long report is not cancelled by the primary's vacuum removing rows it still reads
 echo 'hot_standby_feedback = on' >>"/etc/postgresql/$version/$STANDBY/postgresql.conf"
-pg_ctlcluster --skip-systemctl-redirect "$version" $STANDBY start
+${standby_cpus[@]+"${standby_cpus[@]}"} pg_ctlcluster --skip-systemctl-redirect "$version" $STANDBY start
 as_postgres "psql -q -p $PRIMARY_PORT -c \"alter user postgres password 'postgres'\""
 
 # the largest replay lag while the function runs, in ms (empty when nothing was sampled)
@@ -71,7 +74,7 @@ for run in $(seq 1 "$RUNS"); do
     lag_file=$(mktemp)
     sample_lag "$lag_file" &
     sampler=$!
-    figures=$(PGPORT=$PRIMARY_PORT REPORTS_JDBC_URL=$url bench/report-flood.sh "$APP")
+    figures=$(PGPORT=$PRIMARY_PORT REPORTS_JDBC_URL=$url ${primary_cpus[@]+"${primary_cpus[@]}"} bench/report-flood.sh "$APP")
     kill $sampler
     echo "run $run, reports on the $reports:"
     echo "$figures" | sed 's/^/  /'
