@@ -2,8 +2,8 @@ package dev.payments.revenue;
 
 import dev.payments.account.directory.WebsiteSnapshot;
 import dev.payments.platform.database.Jdbc;
-import dev.payments.platform.database.Reports;
 import dev.payments.platform.database.JdbcFailure;
+import dev.payments.platform.database.Reports;
 import dev.payments.platform.database.SqlParameters;
 import dev.payments.platform.errors.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
